@@ -1,0 +1,106 @@
+/**
+ * The knowledge in service: the articles plus everything derived from them. Per-article work
+ * (passages, quotes, events, tariff facts) is memoized on the article object, so replacing one
+ * article recomputes only that article; corpus-wide views (people, merged events, sector
+ * boards) are memoized per version and rebuilt lazily after any change.
+ */
+import type { Article, Problem } from "./article.ts";
+import { compareNewestFirst } from "./pubdate.ts";
+
+export class KnowledgeBase {
+  private readonly byId = new Map<string, Article>();
+  private readonly perArticleCache = new Map<string, WeakMap<Article, unknown>>();
+  private readonly derivedCache = new Map<string, { version: number; value: unknown }>();
+  private sortedCache: { version: number; list: Article[] } | undefined;
+  private readonly listeners: ((change: KnowledgeChange) => void)[] = [];
+  /** Bumped on every change; anything derived from the whole corpus keys on it. */
+  version = 0;
+
+  constructor(
+    articles: Article[],
+    /** Problems from the last load, by file; kept so editors can see them (CLI check, App Home). */
+    public problems: Problem[] = [],
+  ) {
+    for (const a of articles) this.byId.set(a.id, a);
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  get(id: string): Article | undefined {
+    return this.byId.get(id);
+  }
+
+  /** All articles, newest first (overlapping dates keep a stable order by id). */
+  articles(): Article[] {
+    if (this.sortedCache?.version !== this.version) {
+      const list = [...this.byId.values()].sort(
+        (a, b) => compareNewestFirst(a.published, b.published) || b.published.value.localeCompare(a.published.value) || a.id.localeCompare(b.id),
+      );
+      this.sortedCache = { version: this.version, list };
+    }
+    return this.sortedCache.list;
+  }
+
+  /** The newest publication date as written, for freshness lines. */
+  newest(): string | null {
+    return this.articles()[0]?.published.value ?? null;
+  }
+
+  /** Adds or replaces an article. */
+  upsert(article: Article): void {
+    const previous = this.byId.get(article.id);
+    this.byId.set(article.id, article);
+    this.version++;
+    this.emit({ kind: previous ? "changed" : "added", article, previous });
+  }
+
+  remove(id: string): boolean {
+    const previous = this.byId.get(id);
+    if (!previous) return false;
+    this.byId.delete(id);
+    this.version++;
+    this.emit({ kind: "removed", previous });
+    return true;
+  }
+
+  /** Subscribes to changes (the search index uses this to update incrementally). */
+  onChange(fn: (change: KnowledgeChange) => void): void {
+    this.listeners.push(fn);
+  }
+
+  /**
+   * Memoizes `compute(article)` under `key` for as long as that article object is in service.
+   * Extractors call this so unchanged articles are never processed twice.
+   */
+  perArticle<T>(key: string, article: Article, compute: (a: Article) => T): T {
+    let cache = this.perArticleCache.get(key);
+    if (!cache) {
+      cache = new WeakMap();
+      this.perArticleCache.set(key, cache);
+    }
+    if (cache.has(article)) return cache.get(article) as T;
+    const value = compute(article);
+    cache.set(article, value);
+    return value;
+  }
+
+  /** Memoizes a corpus-wide computation until the next change. */
+  derived<T>(key: string, compute: (kb: KnowledgeBase) => T): T {
+    const hit = this.derivedCache.get(key);
+    if (hit && hit.version === this.version) return hit.value as T;
+    const value = compute(this);
+    this.derivedCache.set(key, { version: this.version, value });
+    return value;
+  }
+
+  private emit(change: KnowledgeChange): void {
+    for (const fn of this.listeners) fn(change);
+  }
+}
+
+export type KnowledgeChange =
+  | { kind: "added"; article: Article; previous?: undefined }
+  | { kind: "changed"; article: Article; previous: Article }
+  | { kind: "removed"; previous: Article; article?: undefined };
