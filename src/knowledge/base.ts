@@ -20,6 +20,7 @@ export class KnowledgeBase {
     articles: Article[],
     /** Problems from the last load, by file; kept so editors can see them (CLI check, App Home). */
     public problems: Problem[] = [],
+    readonly options: KnowledgeOptions = {},
   ) {
     for (const a of articles) this.byId.set(a.id, a);
   }
@@ -98,6 +99,13 @@ export class KnowledgeBase {
   private emit(change: KnowledgeChange): void {
     for (const fn of this.listeners) fn(change);
   }
+}
+
+export interface KnowledgeOptions {
+  /** The folder it was loaded from, where data files (synonyms, sectors, aliases) live. */
+  dir?: string;
+  /** Search synonyms, word → the word it is indexed as. */
+  synonyms?: ReadonlyMap<string, string>;
 }
 
 export type KnowledgeChange =

@@ -1,0 +1,15 @@
+/**
+ * The intent registry, in the order the router tries them. Specific intents come first; the
+ * `latest` phrasing next; `search` last because it takes anything.
+ */
+import type { Intent } from "../intent.ts";
+import { helpIntent } from "./help.ts";
+import { latestIntent } from "./latest.ts";
+import { searchIntent } from "./search.ts";
+
+export const INTENTS: Intent<never>[] = [
+  helpIntent,
+  // Capabilities add their intent here, before `latest`.
+  latestIntent,
+  searchIntent,
+] as Intent<never>[];

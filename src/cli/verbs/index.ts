@@ -1,0 +1,16 @@
+/** Every CLI verb, in the order the usage lists them. A capability adds its verb here. */
+import type { Verb } from "../verb.ts";
+import { articlesVerb } from "./articles.ts";
+import { askVerb } from "./ask.ts";
+import { checkVerb } from "./check.ts";
+import { ingestVerb } from "./ingest.ts";
+import { showVerb } from "./show.ts";
+
+export const VERBS: Verb[] = [
+  askVerb,
+  articlesVerb,
+  showVerb,
+  checkVerb,
+  ingestVerb,
+  // Capabilities add their verbs here.
+];
