@@ -41,7 +41,7 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: VerbIO)
       io.out(usage());
       return 0;
     }
-    const knowledgeDir = resolve(String(args.options.knowledge ?? env.TARIFF_DESK_KNOWLEDGE ?? "knowledge"));
+    const knowledgeDir = resolve(String(args.options.knowledge ?? (env.TARIFF_DESK_KNOWLEDGE || "knowledge")));
     const now = parseNow(args.options.now as string | undefined);
     let kb: KnowledgeBase | undefined;
     const ctx: VerbContext = {

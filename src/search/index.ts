@@ -89,6 +89,15 @@ export class PassageIndex {
     return out;
   }
 
+  /** Normalized terms of words written with a capital after the first word: names, as the asker sees them. */
+  private namedTerms(query: string): string[] {
+    return tokenize(query)
+      .slice(1)
+      .filter((t) => /^\p{Lu}/u.test(t))
+      .map((t) => this.normalize(t))
+      .filter((t): t is string => t !== null);
+  }
+
   has(term: string): boolean {
     return this.vocabulary.has(term);
   }
@@ -109,12 +118,17 @@ export class PassageIndex {
     };
     let results = this.mini.search(terms.join(" "), { ...base, combineWith: "AND" });
     if (results.length === 0 && terms.length > 1) {
+      results = this.mini.search(terms.join(" "), { ...base, combineWith: "OR" });
+      const matched = new Set(results.flatMap((r) => r.queryTerms));
+      // A name the knowledge has never seen ("Ottawa Senators") means the question is about
+      // something we do not cover: answering from its other words would mislead.
+      if (this.namedTerms(query).some((t) => !matched.has(t))) return [];
       const need = Math.ceil(terms.length / 2);
-      results = this.mini
-        .search(terms.join(" "), { ...base, combineWith: "OR" })
-        .filter((r) => r.queryTerms.length >= need);
+      results = results.filter((r) => r.queryTerms.length >= need);
     }
-    const hits = results.map((r) => this.toHit(r));
+    // The headline only lifts passages that match on their own: a sentence is not "about steel"
+    // because its article's headline is.
+    const hits = results.filter((r) => Object.values(r.match).some((f) => f.includes("text"))).map((r) => this.toHit(r));
     hits.sort((a, b) => b.score - a.score || a.articleId.localeCompare(b.articleId) || a.start - b.start);
     return options.limit ? hits.slice(0, options.limit) : hits;
   }

@@ -9,7 +9,7 @@ export const STOP_WORDS = new Set(
   (
     "a an and are as at be been but by can could did do does for from had has have he her his i if in into is it its " +
     "me my of on or our she so than that the their them then there these they this those to was we were what when where " +
-    "which who whom why will with would you your about also any just more most not no only over such up very whether s t"
+    "which who whom why will with would you your about also any just more most not no only over such up very whether how tell please anything know s t"
   ).split(" "),
 );
 

@@ -12,7 +12,7 @@ import type { Intent } from "../intent.ts";
 import { articleOf, nothingFound } from "./search.ts";
 
 const MAX_ARTICLES = 5;
-const PASSAGES_PER_ARTICLE = 2;
+const PASSAGES_PER_ARTICLE = 3;
 
 const LATEST =
   /^(?:(?:what(?:'|’)?s|what is|what are|give me|show me|any)\s+)?(?:the\s+)?(?:latest|news|updates?|newest|recent news)\s+(?:on|about|for|in|with|regarding)\s+(?:the\s+)?(.+?)\??$/i;

@@ -1,0 +1,25 @@
+/** `npm start` with no Slack tokens: the offline console, driven through piped input. */
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { cleanEnv } from "../helpers/cli.ts";
+import { PROJECT } from "../helpers/knowledge.ts";
+
+describe("offline console", () => {
+  it("says Slack is not connected, then answers what a user types", () => {
+    const r = spawnSync("npm", ["start", "--silent"], {
+      cwd: PROJECT,
+      env: cleanEnv(),
+      input: "/tariffs steel\nwhat's the latest on the CUSMA review?\nhockey\nhelp\nquit\n",
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(0);
+    const lines = r.stdout.split("\n");
+    expect(lines[0]).toMatch(/^Slack is not connected: set SLACK_BOT_TOKEN with SLACK_APP_TOKEN .* SLACK_SIGNING_SECRET/);
+    expect(r.stdout).toContain("Offline console on 5 articles");
+    expect(r.stdout).toContain("50% rate on Canadian steel and aluminum");
+    expect(r.stdout).toContain("— Carney heads to the White House seeking tariff relief · CBC News · Oct. 6, 2025");
+    expect(r.stdout).toContain("Nothing in the 5 articles matches “hockey”");
+    expect(r.stdout).toContain("• help — this list");
+  });
+});
