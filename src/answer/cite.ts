@@ -6,8 +6,18 @@ import type { Article } from "../knowledge/article.ts";
 import type { AnswerItem, Citation } from "./types.ts";
 
 export function cite(article: Article, start: number, end: number): Citation {
-  if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end > start && end <= article.body.length)) {
-    throw new RangeError(`citation ${start}-${end} is outside ${article.id} (body length ${article.body.length})`);
+  if (
+    !(
+      Number.isInteger(start) &&
+      Number.isInteger(end) &&
+      start >= 0 &&
+      end > start &&
+      end <= article.body.length
+    )
+  ) {
+    throw new RangeError(
+      `citation ${start}-${end} is outside ${article.id} (body length ${article.body.length})`,
+    );
   }
   const c: Citation = {
     articleId: article.id,
@@ -23,7 +33,12 @@ export function cite(article: Article, start: number, end: number): Citation {
 }
 
 /** An answer item whose text is the cited snippet itself. */
-export function snippetItem(article: Article, start: number, end: number, extra?: Pick<AnswerItem, "section" | "note">): AnswerItem {
+export function snippetItem(
+  article: Article,
+  start: number,
+  end: number,
+  extra?: Pick<AnswerItem, "section" | "note">,
+): AnswerItem {
   const c = cite(article, start, end);
   return { text: c.snippet, kind: "snippet", citations: [c], ...extra };
 }

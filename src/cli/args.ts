@@ -55,7 +55,9 @@ export function parseNow(text: string | undefined): Date {
     /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(text);
   const d = new Date(text.length === 10 ? `${text}T00:00:00Z` : text);
   if (!ok || Number.isNaN(d.getTime())) {
-    throw new UsageError(`--now must be an ISO date (2025-10-06) or date-time with offset (2025-10-06T12:00-04:00), not "${text}"`);
+    throw new UsageError(
+      `--now must be an ISO date (2025-10-06) or date-time with offset (2025-10-06T12:00-04:00), not "${text}"`,
+    );
   }
   return d;
 }

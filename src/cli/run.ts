@@ -41,7 +41,9 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: VerbIO)
       io.out(usage());
       return 0;
     }
-    const knowledgeDir = resolve(String(args.options.knowledge ?? (env.TARIFF_DESK_KNOWLEDGE || "knowledge")));
+    const knowledgeDir = resolve(
+      String(args.options.knowledge ?? (env.TARIFF_DESK_KNOWLEDGE || "knowledge")),
+    );
     const now = parseNow(args.options.now as string | undefined);
     let kb: KnowledgeBase | undefined;
     const ctx: VerbContext = {
@@ -53,7 +55,8 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv, io: VerbIO)
         if (!kb) {
           kb = openKnowledge(knowledgeDir);
           // `check` reports problems itself; every other verb answers from the good files and warns.
-          if (verb.name !== "check") for (const p of kb.problems) io.err(`warning: skipped ${formatProblem(p)}`);
+          if (verb.name !== "check")
+            for (const p of kb.problems) io.err(`warning: skipped ${formatProblem(p)}`);
         }
         return kb;
       },

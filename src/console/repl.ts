@@ -32,7 +32,12 @@ export function runConsole(opts: ConsoleOptions): Promise<void> {
   const now = opts.now ?? (() => new Date());
   const write = (t: string) => output.write(`${t}\n`);
   write(banner(kb, opts.knowledgeDir));
-  const rl = createInterface({ input, output, prompt: "tariffs> ", terminal: (input as { isTTY?: boolean }).isTTY === true });
+  const rl = createInterface({
+    input,
+    output,
+    prompt: "tariffs> ",
+    terminal: (input as { isTTY?: boolean }).isTTY === true,
+  });
   rl.prompt();
   return new Promise((resolve) => {
     rl.on("line", (line) => {

@@ -29,7 +29,11 @@ export interface Problem {
   message: string;
 }
 
-const nonEmpty = (what: string) => z.string({ error: `${what} is required` }).trim().min(1, `${what} is empty`);
+const nonEmpty = (what: string) =>
+  z
+    .string({ error: `${what} is required` })
+    .trim()
+    .min(1, `${what} is empty`);
 
 export const frontMatterSchema = z
   .object({
@@ -40,18 +44,20 @@ export const frontMatterSchema = z
     headline: nonEmpty("headline"),
     outlet: nonEmpty("outlet"),
     author: z.string().trim().min(1).optional(),
-    published: z.union([z.string(), z.number(), z.date()], { error: "published is required" }).transform((v, ctx) => {
-      const text = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
-      const d = parsePubDate(text);
-      if (!d) {
-        ctx.addIssue({
-          code: "custom",
-          message: `published must be a date as YYYY-MM-DD, YYYY-MM or YYYY, not "${text}"`,
-        });
-        return z.NEVER;
-      }
-      return d;
-    }),
+    published: z
+      .union([z.string(), z.number(), z.date()], { error: "published is required" })
+      .transform((v, ctx) => {
+        const text = v instanceof Date ? v.toISOString().slice(0, 10) : String(v);
+        const d = parsePubDate(text);
+        if (!d) {
+          ctx.addIssue({
+            code: "custom",
+            message: `published must be a date as YYYY-MM-DD, YYYY-MM or YYYY, not "${text}"`,
+          });
+          return z.NEVER;
+        }
+        return d;
+      }),
     time: z
       .string()
       .regex(/^\d{2}:\d{2}$/, "time must be HH:MM")
@@ -65,11 +71,20 @@ export const frontMatterSchema = z
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/;
 
 /** Parses one knowledge file. Returns the article, or every problem found in it. */
-export function parseArticle(file: string, text: string): { article?: Article; problems: Problem[] } {
+export function parseArticle(
+  file: string,
+  text: string,
+): { article?: Article; problems: Problem[] } {
   const m = FRONT_MATTER.exec(text);
   if (!m) {
     return {
-      problems: [{ file, field: "front matter", message: "missing: the file must start with a --- YAML block ---" }],
+      problems: [
+        {
+          file,
+          field: "front matter",
+          message: "missing: the file must start with a --- YAML block ---",
+        },
+      ],
     };
   }
   let data: unknown;
@@ -89,7 +104,11 @@ export function parseArticle(file: string, text: string): { article?: Article; p
         issue.code === "unrecognized_keys"
           ? `unknown field(s): ${issue.keys.join(", ")}`
           : issue.message;
-      problems.push({ file, field: issue.code === "unrecognized_keys" ? issue.keys.join(", ") : field, message });
+      problems.push({
+        file,
+        field: issue.code === "unrecognized_keys" ? issue.keys.join(", ") : field,
+        message,
+      });
     }
   }
   const body = text.slice(m[0].length).trim();
@@ -100,7 +119,12 @@ export function parseArticle(file: string, text: string): { article?: Article; p
 
 /** Serializes an article back to the file format (front matter + body), for ingest and Slack adds. */
 export function formatArticle(a: Omit<Article, "file">): string {
-  const lines = ["---", `id: ${a.id}`, `headline: ${JSON.stringify(a.headline)}`, `outlet: ${JSON.stringify(a.outlet)}`];
+  const lines = [
+    "---",
+    `id: ${a.id}`,
+    `headline: ${JSON.stringify(a.headline)}`,
+    `outlet: ${JSON.stringify(a.outlet)}`,
+  ];
   if (a.author) lines.push(`author: ${JSON.stringify(a.author)}`);
   lines.push(`published: ${JSON.stringify(a.published.value)}`);
   if (a.time) lines.push(`time: ${JSON.stringify(a.time)}`);

@@ -3,7 +3,15 @@
  * half of it: write a temp file beside the target, flush it, then rename (or link) into place.
  */
 import { randomBytes } from "node:crypto";
-import { closeSync, fsyncSync, linkSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  fsyncSync,
+  linkSync,
+  openSync,
+  renameSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
 import { basename, dirname, join } from "node:path";
 
 export interface AtomicWriteOptions {
@@ -11,8 +19,15 @@ export interface AtomicWriteOptions {
   exclusive?: boolean;
 }
 
-export function writeFileAtomic(path: string, data: string, options: AtomicWriteOptions = {}): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+export function writeFileAtomic(
+  path: string,
+  data: string,
+  options: AtomicWriteOptions = {},
+): void {
+  const temp = join(
+    dirname(path),
+    `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
+  );
   const fd = openSync(temp, "wx");
   try {
     writeSync(fd, data);

@@ -37,7 +37,10 @@ export class KnowledgeBase {
   articles(): Article[] {
     if (this.sortedCache?.version !== this.version) {
       const list = [...this.byId.values()].sort(
-        (a, b) => compareNewestFirst(a.published, b.published) || b.published.value.localeCompare(a.published.value) || a.id.localeCompare(b.id),
+        (a, b) =>
+          compareNewestFirst(a.published, b.published) ||
+          b.published.value.localeCompare(a.published.value) ||
+          a.id.localeCompare(b.id),
       );
       this.sortedCache = { version: this.version, list };
     }
@@ -54,7 +57,7 @@ export class KnowledgeBase {
     const previous = this.byId.get(article.id);
     this.byId.set(article.id, article);
     this.version++;
-    this.emit({ kind: previous ? "changed" : "added", article, previous });
+    this.emit(previous ? { kind: "changed", article, previous } : { kind: "added", article });
   }
 
   remove(id: string): boolean {

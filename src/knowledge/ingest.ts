@@ -6,8 +6,8 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { type Article, formatArticle, parseArticle } from "./article.ts";
-import type { KnowledgeBase } from "./base.ts";
 import { writeFileAtomic } from "./atomic.ts";
+import type { KnowledgeBase } from "./base.ts";
 
 export interface IngestInput {
   text: string;
@@ -29,8 +29,17 @@ export type IngestResult =
  */
 export function cleanBody(text: string, headline: string): string {
   const normalized = text.replace(/\r\n?/g, "\n").replace(/\u00a0/g, " ");
-  const blocks = /\n[ \t]*\n/.test(normalized) ? normalized.split(/\n[ \t]*\n/) : normalized.split("\n");
-  const paras = blocks.map((b) => b.replace(/\s*\n\s*/g, " ").replace(/[ \t]+/g, " ").trim()).filter(Boolean);
+  const blocks = /\n[ \t]*\n/.test(normalized)
+    ? normalized.split(/\n[ \t]*\n/)
+    : normalized.split("\n");
+  const paras = blocks
+    .map((b) =>
+      b
+        .replace(/\s*\n\s*/g, " ")
+        .replace(/[ \t]+/g, " ")
+        .trim(),
+    )
+    .filter(Boolean);
   if (paras[0] && paras[0].toLowerCase() === headline.trim().toLowerCase()) paras.shift();
   return paras.join("\n\n");
 }
@@ -66,21 +75,38 @@ export function ingest(kb: KnowledgeBase, dir: string, input: IngestInput): Inge
     body,
   });
   const { article, problems } = parseArticle(file, draft);
-  if (!article) return { ok: false, errors: problems.map(({ field, message }) => ({ field, message })) };
+  if (!article)
+    return { ok: false, errors: problems.map(({ field, message }) => ({ field, message })) };
   const existing = kb.get(id);
   if (existing || existsSync(join(dir, file))) {
-    return { ok: false, errors: [{ field: "id", message: `an article with id "${id}" already exists (${existing?.file ?? file})` }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          field: "id",
+          message: `an article with id "${id}" already exists (${existing?.file ?? file})`,
+        },
+      ],
+    };
   }
   const same = kb.articles().find((a) => bodyKey(a.body) === bodyKey(article.body));
   if (same) {
-    return { ok: false, errors: [{ field: "body", message: `the same text is already in the knowledge as "${same.id}"` }] };
+    return {
+      ok: false,
+      errors: [
+        { field: "body", message: `the same text is already in the knowledge as "${same.id}"` },
+      ],
+    };
   }
   const path = join(dir, file);
   try {
     writeFileAtomic(path, draft, { exclusive: true });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "EEXIST") {
-      return { ok: false, errors: [{ field: "id", message: `an article with id "${id}" already exists (${file})` }] };
+      return {
+        ok: false,
+        errors: [{ field: "id", message: `an article with id "${id}" already exists (${file})` }],
+      };
     }
     throw e;
   }

@@ -26,7 +26,9 @@ export function loadKnowledge(dir: string): LoadResult {
     const code = (e as NodeJS.ErrnoException).code;
     return {
       articles: [],
-      problems: [{ file: dir, field: "knowledge", message: `cannot read the folder (${code ?? String(e)})` }],
+      problems: [
+        { file: dir, field: "knowledge", message: `cannot read the folder (${code ?? String(e)})` },
+      ],
     };
   }
   const parsed = files.map((file) => {
@@ -34,7 +36,11 @@ export function loadKnowledge(dir: string): LoadResult {
     try {
       text = readFileSync(join(dir, file), "utf8");
     } catch (e) {
-      return { problems: [{ file, field: "file", message: `unreadable (${(e as NodeJS.ErrnoException).code})` }] };
+      return {
+        problems: [
+          { file, field: "file", message: `unreadable (${(e as NodeJS.ErrnoException).code})` },
+        ],
+      };
     }
     return parseArticle(file, text);
   });

@@ -6,5 +6,8 @@ import { loadKnowledge } from "./load.ts";
 export function openKnowledge(dir: string): KnowledgeBase {
   const { articles, problems } = loadKnowledge(dir);
   const synonyms = loadSynonyms(dir);
-  return new KnowledgeBase(articles, [...problems, ...synonyms.problems], { dir, synonyms: synonyms.map });
+  return new KnowledgeBase(articles, [...problems, ...synonyms.problems], {
+    dir,
+    synonyms: synonyms.map,
+  });
 }

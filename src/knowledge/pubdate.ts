@@ -23,7 +23,8 @@ const PATTERNS: [RegExp, Precision][] = [
 export function parsePubDate(text: string): PubDate | null {
   for (const [re, precision] of PATTERNS) {
     if (!re.test(text)) continue;
-    const full = precision === "day" ? text : precision === "month" ? `${text}-01` : `${text}-01-01`;
+    const full =
+      precision === "day" ? text : precision === "month" ? `${text}-01` : `${text}-01-01`;
     const d = dayjs(full, "YYYY-MM-DD");
     // dayjs rolls 2025-02-30 over to March; a real date formats back to itself.
     if (!d.isValid() || d.format("YYYY-MM-DD") !== full) return null;

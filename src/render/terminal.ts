@@ -2,8 +2,9 @@
  * Renders an Answer for a terminal (the offline console and the CLI's `ask`): the title, then
  * each item with its note, then its citation as headline · outlet · date, indented under it.
  */
-import { formatPubDate, parsePubDate } from "../knowledge/pubdate.ts";
+
 import type { Answer, Citation } from "../answer/types.ts";
+import { formatPubDate, parsePubDate } from "../knowledge/pubdate.ts";
 
 export function renderTerminal(answer: Answer): string {
   const out: string[] = [];

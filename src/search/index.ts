@@ -14,7 +14,7 @@ import type { Article } from "../knowledge/article.ts";
 import type { KnowledgeBase, KnowledgeChange } from "../knowledge/base.ts";
 import { pubDateMidpoint } from "../knowledge/pubdate.ts";
 import { sentences } from "../text/passages.ts";
-import { STOP_WORDS, foldTerm, tokenize } from "./normalize.ts";
+import { foldTerm, STOP_WORDS, tokenize } from "./normalize.ts";
 
 interface PassageDoc {
   id: string;
@@ -114,7 +114,9 @@ export class PassageIndex {
       processTerm: (t: string) => t,
       fuzzy: (t: string) => (this.has(t) ? false : typoDistance(t)),
       prefix: (t: string, i: number) => i === last && !this.has(t) && t.length >= 3,
-      filter: options.articleIds ? (r: SearchResult) => options.articleIds?.has(r.articleId) ?? false : undefined,
+      filter: options.articleIds
+        ? (r: SearchResult) => options.articleIds?.has(r.articleId) ?? false
+        : undefined,
     };
     let results = this.mini.search(terms.join(" "), { ...base, combineWith: "AND" });
     if (results.length === 0 && terms.length > 1) {
@@ -128,8 +130,12 @@ export class PassageIndex {
     }
     // The headline only lifts passages that match on their own: a sentence is not "about steel"
     // because its article's headline is.
-    const hits = results.filter((r) => Object.values(r.match).some((f) => f.includes("text"))).map((r) => this.toHit(r));
-    hits.sort((a, b) => b.score - a.score || a.articleId.localeCompare(b.articleId) || a.start - b.start);
+    const hits = results
+      .filter((r) => Object.values(r.match).some((f) => f.includes("text")))
+      .map((r) => this.toHit(r));
+    hits.sort(
+      (a, b) => b.score - a.score || a.articleId.localeCompare(b.articleId) || a.start - b.start,
+    );
     return options.limit ? hits.slice(0, options.limit) : hits;
   }
 
@@ -149,7 +155,8 @@ export class PassageIndex {
   private recency(article: Article): number {
     const newest = this.kb.articles()[0];
     if (!newest) return 0;
-    const ageDays = (pubDateMidpoint(newest.published) - pubDateMidpoint(article.published)) / 86_400_000;
+    const ageDays =
+      (pubDateMidpoint(newest.published) - pubDateMidpoint(article.published)) / 86_400_000;
     return 0.5 ** (Math.max(0, ageDays) / RECENCY_HALF_LIFE_DAYS);
   }
 
@@ -163,7 +170,10 @@ export class PassageIndex {
       headline: article.headline,
     }));
     this.mini.addAll(docs);
-    this.docIds.set(article.id, docs.map((d) => d.id));
+    this.docIds.set(
+      article.id,
+      docs.map((d) => d.id),
+    );
     for (const d of docs) this.count(d, 1);
   }
 

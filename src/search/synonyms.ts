@@ -14,7 +14,14 @@ export const SYNONYMS_FILE = "synonyms.yml";
 const schema = z
   .object({
     groups: z.array(
-      z.array(z.string().trim().regex(/^[\p{L}\p{N}]+$/u, "a synonym must be one word")).min(2, "a group needs two words or more"),
+      z
+        .array(
+          z
+            .string()
+            .trim()
+            .regex(/^[\p{L}\p{N}]+$/u, "a synonym must be one word"),
+        )
+        .min(2, "a group needs two words or more"),
     ),
   })
   .strict();
@@ -46,7 +53,13 @@ export function loadSynonyms(dir: string): { map: SynonymMap; problems: Problem[
   } catch (e) {
     return {
       map: new Map(),
-      problems: [{ file: SYNONYMS_FILE, field: "file", message: `unreadable YAML: ${(e as Error).message.split("\n")[0]}` }],
+      problems: [
+        {
+          file: SYNONYMS_FILE,
+          field: "file",
+          message: `unreadable YAML: ${(e as Error).message.split("\n")[0]}`,
+        },
+      ],
     };
   }
 }

@@ -5,51 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { ask } from "../../src/answer/router.ts";
 import { bundledKb } from "../helpers/knowledge.ts";
-
-export const QUESTIONS = [
-  "steel",
-  "/tariffs steel",
-  "aluminum",
-  "aluminium",
-  "alumnium",
-  "autos",
-  "cars",
-  "lumber",
-  "softwood lumber",
-  "timber",
-  "trucks",
-  "copper",
-  "dairy",
-  "fentanyl",
-  "Section 232",
-  "counter-tariffs",
-  "digital services tax",
-  "what's the latest on the CUSMA review?",
-  "USMCA review",
-  "latest on lumber",
-  "news on steel",
-  "upcoming meetings",
-  "what's next",
-  "when is the CUSMA review?",
-  "when do Carney and Trump meet?",
-  "timeline",
-  "meetings",
-  "what did Hoekstra say",
-  "who said white smoke",
-  "quotes from LeBlanc on steel",
-  "who LeBlanc",
-  "what did Dawson say about Section 232",
-  "overview",
-  "",
-  "help",
-  "Mexico City",
-  "APEC summit",
-  "White House meeting",
-  "public comments Nov. 1",
-  "hockey",
-  "<!channel> steel",
-  "35%",
-];
+import { QUESTIONS } from "../helpers/questions.ts";
 
 describe("every snippet is verbatim and cited", () => {
   const kb = bundledKb();

@@ -15,10 +15,14 @@ describe("offline console", () => {
     });
     expect(r.status).toBe(0);
     const lines = r.stdout.split("\n");
-    expect(lines[0]).toMatch(/^Slack is not connected: set SLACK_BOT_TOKEN with SLACK_APP_TOKEN .* SLACK_SIGNING_SECRET/);
+    expect(lines[0]).toMatch(
+      /^Slack is not connected: set SLACK_BOT_TOKEN with SLACK_APP_TOKEN .* SLACK_SIGNING_SECRET/,
+    );
     expect(r.stdout).toContain("Offline console on 5 articles");
     expect(r.stdout).toContain("50% rate on Canadian steel and aluminum");
-    expect(r.stdout).toContain("— Carney heads to the White House seeking tariff relief · CBC News · Oct. 6, 2025");
+    expect(r.stdout).toContain(
+      "— Carney heads to the White House seeking tariff relief · CBC News · Oct. 6, 2025",
+    );
     expect(r.stdout).toContain("Nothing in the 5 articles matches “hockey”");
     expect(r.stdout).toContain("• help — this list");
   });

@@ -11,12 +11,16 @@ export interface CliResult {
 
 /** `node --import tsx src/cli/main.ts …`: the same entry `npm run cli` runs, without npm's start-up cost. */
 export function cli(args: string[], env: Record<string, string> = {}, input?: string): CliResult {
-  const r = spawnSync(process.execPath, ["--import", "tsx", join(PROJECT, "src/cli/main.ts"), ...args], {
-    cwd: PROJECT,
-    env: { ...cleanEnv(), ...env },
-    encoding: "utf8",
-    input,
-  });
+  const r = spawnSync(
+    process.execPath,
+    ["--import", "tsx", join(PROJECT, "src/cli/main.ts"), ...args],
+    {
+      cwd: PROJECT,
+      env: { ...cleanEnv(), ...env },
+      encoding: "utf8",
+      input,
+    },
+  );
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -32,6 +36,7 @@ export function json<T = unknown>(r: CliResult): T {
 /** The parent's environment without anything that would point the CLI or the bot elsewhere. */
 export function cleanEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
-  for (const k of Object.keys(env)) if (k.startsWith("SLACK_") || k.startsWith("TARIFF_DESK_")) delete env[k];
+  for (const k of Object.keys(env))
+    if (k.startsWith("SLACK_") || k.startsWith("TARIFF_DESK_")) delete env[k];
   return env;
 }

@@ -23,7 +23,12 @@ export function tempKnowledge(copyBundled = true): string {
 }
 
 /** Writes a knowledge file from front-matter lines and a body. */
-export function writeArticle(dir: string, file: string, frontMatter: Record<string, string>, body: string): void {
+export function writeArticle(
+  dir: string,
+  file: string,
+  frontMatter: Record<string, string>,
+  body: string,
+): void {
   const fm = Object.entries(frontMatter).map(([k, v]) => `${k}: ${v}`);
   writeFileSync(join(dir, file), ["---", ...fm, "---", "", body, ""].join("\n"));
 }

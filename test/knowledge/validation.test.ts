@@ -23,7 +23,9 @@ function loadWith(file: string, text: string) {
 }
 
 function fm(fields: Record<string, string>, text = body): string {
-  return ["---", ...Object.entries(fields).map(([k, v]) => `${k}: ${v}`), "---", "", text, ""].join("\n");
+  return ["---", ...Object.entries(fields).map(([k, v]) => `${k}: ${v}`), "---", "", text, ""].join(
+    "\n",
+  );
 }
 
 describe("knowledge validation", () => {
@@ -43,7 +45,9 @@ describe("knowledge validation", () => {
   it("names the file and field of a missing headline, and still loads the rest", () => {
     const { headline: _h, ...rest } = good;
     const r = loadWith("bad.md", fm(rest));
-    expect(r.problems).toEqual([{ file: "bad.md", field: "headline", message: "headline is required" }]);
+    expect(r.problems).toEqual([
+      { file: "bad.md", field: "headline", message: "headline is required" },
+    ]);
     expect(r.articles).toHaveLength(5);
   });
 
@@ -73,7 +77,8 @@ describe("knowledge validation", () => {
       {
         file: "zz-dup.md",
         field: "id",
-        message: 'duplicate id "2025-10-trade-deal-inching-closer", already used by 2025-10-trade-deal-inching-closer.md',
+        message:
+          'duplicate id "2025-10-trade-deal-inching-closer", already used by 2025-10-trade-deal-inching-closer.md',
       },
     ]);
     expect(r.articles).toHaveLength(5);
@@ -95,7 +100,10 @@ describe("knowledge validation", () => {
   });
 
   it("reports a file with no front matter, and unknown fields", () => {
-    expect(loadWith("plain.md", "Just text.").problems[0]).toMatchObject({ file: "plain.md", field: "front matter" });
+    expect(loadWith("plain.md", "Just text.").problems[0]).toMatchObject({
+      file: "plain.md",
+      field: "front matter",
+    });
     const r = loadWith("extra.md", fm({ ...good, pubished: "2025-01-01" }));
     expect(r.problems[0]).toMatchObject({ file: "extra.md", field: "pubished" });
   });

@@ -7,12 +7,15 @@ import { bundledKb, tempKnowledge, writeArticle } from "../helpers/knowledge.ts"
 
 const kb = bundledKb();
 const index = searchIndex(kb);
-const snippets = (q: string) => index.search(q).map((h) => kb.get(h.articleId)?.body.slice(h.start, h.end) ?? "");
+const snippets = (q: string) =>
+  index.search(q).map((h) => kb.get(h.articleId)?.body.slice(h.start, h.end) ?? "");
 
 describe("search normalization and synonyms", () => {
   it("matches singular and plural, and the tariff inside counter-tariffs", () => {
     expect(index.queryTerms("Tariffs duties")).toEqual(["tariff"]);
-    expect(snippets("counter-tariffs").some((s) => s.includes("counter-tariffs on U.S. steel"))).toBe(true);
+    expect(
+      snippets("counter-tariffs").some((s) => s.includes("counter-tariffs on U.S. steel")),
+    ).toBe(true);
     expect(snippets("counter tariff").some((s) => s.includes("counter-tariffs"))).toBe(true);
   });
 
@@ -32,7 +35,12 @@ describe("search normalization and synonyms", () => {
 
   it("reads the synonym list from the knowledge folder, so an editor can extend it", () => {
     const dir = tempKnowledge();
-    writeArticle(dir, "x.md", { id: "x", headline: "Widgets", outlet: "T", published: "2025-01-02" }, "Gizmo makers face a new quota.");
+    writeArticle(
+      dir,
+      "x.md",
+      { id: "x", headline: "Widgets", outlet: "T", published: "2025-01-02" },
+      "Gizmo makers face a new quota.",
+    );
     expect(searchIndex(openKnowledge(dir)).search("thingamajig")).toEqual([]);
     writeFileSync(`${dir}/synonyms.yml`, "groups:\n  - [gizmo, thingamajig]\n");
     const hits = searchIndex(openKnowledge(dir)).search("thingamajig");
@@ -43,7 +51,9 @@ describe("search normalization and synonyms", () => {
     const dir = tempKnowledge();
     writeFileSync(`${dir}/synonyms.yml`, "groups:\n  - [lonely]\n");
     const bad = openKnowledge(dir);
-    expect(bad.problems).toEqual([{ file: "synonyms.yml", field: "groups.0", message: "a group needs two words or more" }]);
+    expect(bad.problems).toEqual([
+      { file: "synonyms.yml", field: "groups.0", message: "a group needs two words or more" },
+    ]);
     expect(searchIndex(bad).search("steel").length).toBeGreaterThan(0);
   });
 });
@@ -72,18 +82,42 @@ describe("recency and nothing found", () => {
   it("ranks the newer of two equally relevant articles first, respecting date precision", () => {
     const dir = tempKnowledge(false);
     const text = "Quota talks on widgets resumed in Geneva.";
-    writeArticle(dir, "old.md", { id: "old", headline: "Widgets", outlet: "T", published: "2024-03-02" }, text);
-    writeArticle(dir, "new.md", { id: "new", headline: "Widgets", outlet: "T", published: "2025-03-02" }, text);
-    writeArticle(dir, "month.md", { id: "month", headline: "Widgets", outlet: "T", published: "2024-09" }, text);
+    writeArticle(
+      dir,
+      "old.md",
+      { id: "old", headline: "Widgets", outlet: "T", published: "2024-03-02" },
+      text,
+    );
+    writeArticle(
+      dir,
+      "new.md",
+      { id: "new", headline: "Widgets", outlet: "T", published: "2025-03-02" },
+      text,
+    );
+    writeArticle(
+      dir,
+      "month.md",
+      { id: "month", headline: "Widgets", outlet: "T", published: "2024-09" },
+      text,
+    );
     const hits = searchIndex(openKnowledge(dir)).search("widget quota");
     expect(hits.map((h) => h.articleId)).toEqual(["new", "month", "old"]);
   });
 
   it("lets relevance beat recency when the difference is large", () => {
     const dir = tempKnowledge(false);
-    writeArticle(dir, "a.md", { id: "a", headline: "Misc", outlet: "T", published: "2025-06-01" },
-      "Many things happened this week across several unrelated files, and widgets came up once among dozens of other topics discussed at length.");
-    writeArticle(dir, "b.md", { id: "b", headline: "Widget quota", outlet: "T", published: "2024-06-01" }, "Widget quota widget quota.");
+    writeArticle(
+      dir,
+      "a.md",
+      { id: "a", headline: "Misc", outlet: "T", published: "2025-06-01" },
+      "Many things happened this week across several unrelated files, and widgets came up once among dozens of other topics discussed at length.",
+    );
+    writeArticle(
+      dir,
+      "b.md",
+      { id: "b", headline: "Widget quota", outlet: "T", published: "2024-06-01" },
+      "Widget quota widget quota.",
+    );
     expect(searchIndex(openKnowledge(dir)).search("widget quota")[0]?.articleId).toBe("b");
   });
 

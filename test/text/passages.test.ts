@@ -7,7 +7,11 @@ const texts = (body: string) => sentences(body).map((s) => body.slice(s.start, s
 describe("passages", () => {
   it("splits paragraphs on blank lines with offsets into the body", () => {
     const body = "First para line.\n\nSecond para.\n\n\nThird.";
-    expect(paragraphs(body).map((p) => body.slice(p.start, p.end))).toEqual(["First para line.", "Second para.", "Third."]);
+    expect(paragraphs(body).map((p) => body.slice(p.start, p.end))).toEqual([
+      "First para line.",
+      "Second para.",
+      "Third.",
+    ]);
   });
 
   it("does not end a sentence at U.S., D.C., Nov. or a middle initial", () => {
@@ -22,7 +26,11 @@ describe("passages", () => {
 
   it("ends a sentence after closing quotes and question marks", () => {
     const body = "He called it “nice.” Was it? “Not for now,” the source said.";
-    expect(texts(body)).toEqual(["He called it “nice.”", "Was it?", "“Not for now,” the source said."]);
+    expect(texts(body)).toEqual([
+      "He called it “nice.”",
+      "Was it?",
+      "“Not for now,” the source said.",
+    ]);
   });
 
   it("ends a sentence at a dotted initialism when a closing quote follows", () => {

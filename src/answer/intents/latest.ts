@@ -19,7 +19,9 @@ const LATEST =
 
 export const latestIntent: Intent<string> = {
   name: "latest",
-  help: ["what's the latest on the CUSMA review? / news on lumber — newest coverage first, each dated"],
+  help: [
+    "what's the latest on the CUSMA review? / news on lumber — newest coverage first, each dated",
+  ],
   match(text) {
     const m = LATEST.exec(text);
     return m?.[1] ? m[1].trim() : null;
@@ -32,9 +34,13 @@ export const latestIntent: Intent<string> = {
       hits
         .slice(0, PASSAGES_PER_ARTICLE)
         .sort((a, b) => a.start - b.start)
-        .map((h) => snippetItem(article, h.start, h.end, { note: formatPubDate(article.published) })),
+        .map((h) =>
+          snippetItem(article, h.start, h.end, { note: formatPubDate(article.published) }),
+        ),
     );
-    return makeAnswer(ctx.kb, query, "latest", items, { title: `Latest on “${topic}”, newest first` });
+    return makeAnswer(ctx.kb, query, "latest", items, {
+      title: `Latest on “${topic}”, newest first`,
+    });
   },
 };
 

@@ -26,7 +26,9 @@ export const searchIntent: Intent<string> = {
     const corrected = [...new Set(hits.flatMap((h) => h.corrections))];
     return makeAnswer(ctx.kb, query, "search", items, {
       title: `Passages matching “${text}”`,
-      ...(corrected.length ? { notice: `No exact match for some words; showing matches for: ${corrected.join(", ")}.` } : {}),
+      ...(corrected.length
+        ? { notice: `No exact match for some words; showing matches for: ${corrected.join(", ")}.` }
+        : {}),
     });
   },
 };

@@ -8,15 +8,20 @@ export const articlesVerb: Verb = {
   usage: "articles",
   options: {},
   run(ctx) {
-    const list = ctx.kb().articles().map((a) => ({
-      id: a.id,
-      headline: a.headline,
-      outlet: a.outlet,
-      published: a.published.value,
-      precision: a.published.precision,
-    }));
+    const list = ctx
+      .kb()
+      .articles()
+      .map((a) => ({
+        id: a.id,
+        headline: a.headline,
+        outlet: a.outlet,
+        published: a.published.value,
+        precision: a.published.precision,
+      }));
     if (ctx.json) ctx.out(JSON.stringify(list, null, 2));
-    else for (const a of ctx.kb().articles()) ctx.out(`${a.id}\n    ${a.headline} · ${a.outlet} · ${formatPubDate(a.published)}`);
+    else
+      for (const a of ctx.kb().articles())
+        ctx.out(`${a.id}\n    ${a.headline} · ${a.outlet} · ${formatPubDate(a.published)}`);
     return 0;
   },
 };

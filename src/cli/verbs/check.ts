@@ -10,8 +10,10 @@ export const checkVerb: Verb = {
   run(ctx) {
     const kb = ctx.kb();
     const problems = kb.problems;
-    if (ctx.json) ctx.out(JSON.stringify({ ok: problems.length === 0, articles: kb.size, problems }, null, 2));
-    else if (problems.length === 0) ctx.out(`ok: ${kb.size} articles in ${ctx.knowledgeDir}, no problems`);
+    if (ctx.json)
+      ctx.out(JSON.stringify({ ok: problems.length === 0, articles: kb.size, problems }, null, 2));
+    else if (problems.length === 0)
+      ctx.out(`ok: ${kb.size} articles in ${ctx.knowledgeDir}, no problems`);
     else {
       ctx.out(`${problems.length} problem(s) in ${ctx.knowledgeDir} (${kb.size} articles loaded):`);
       for (const p of problems) ctx.out(`  ${formatProblem(p)}`);

@@ -7,7 +7,14 @@ export const ingestVerb: Verb = {
   name: "ingest",
   summary: "turn a raw text file into a clean, validated knowledge file; prints its id",
   usage: "ingest <file> --headline H --outlet O --published DATE [--author A] [--url U] [--id ID]",
-  options: { headline: "value", outlet: "value", published: "value", author: "value", url: "value", id: "value" },
+  options: {
+    headline: "value",
+    outlet: "value",
+    published: "value",
+    author: "value",
+    url: "value",
+    id: "value",
+  },
   run(ctx, { positionals, options }) {
     if (positionals.length !== 1) throw new UsageError("ingest takes exactly one file");
     for (const required of ["headline", "outlet", "published"]) {
@@ -21,7 +28,8 @@ export const ingestVerb: Verb = {
       ctx.err(`cannot read ${file} (${(e as NodeJS.ErrnoException).code})`);
       return 1;
     }
-    const opt = (k: string) => (typeof options[k] === "string" ? (options[k] as string) : undefined);
+    const opt = (k: string) =>
+      typeof options[k] === "string" ? (options[k] as string) : undefined;
     const result = ingest(ctx.kb(), ctx.knowledgeDir, {
       text,
       headline: opt("headline") as string,
@@ -35,7 +43,9 @@ export const ingestVerb: Verb = {
       for (const e of result.errors) ctx.err(`refused: ${e.field}: ${e.message}`);
       return 1;
     }
-    ctx.out(ctx.json ? JSON.stringify({ id: result.article.id, file: result.path }) : result.article.id);
+    ctx.out(
+      ctx.json ? JSON.stringify({ id: result.article.id, file: result.path }) : result.article.id,
+    );
     return 0;
   },
 };

@@ -17,7 +17,13 @@ export const showVerb: Verb = {
     }
     if (ctx.json) {
       const { id: _id, headline, outlet, author, published, body } = a;
-      ctx.out(JSON.stringify({ id, headline, outlet, author: author ?? null, published: published.value, body }, null, 2));
+      ctx.out(
+        JSON.stringify(
+          { id, headline, outlet, author: author ?? null, published: published.value, body },
+          null,
+          2,
+        ),
+      );
     } else {
       const byline = [a.outlet, a.author, formatPubDate(a.published)].filter(Boolean).join(" · ");
       ctx.out(`${a.headline}\n${byline}\n\n${a.body}`);
