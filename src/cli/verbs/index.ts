@@ -3,6 +3,8 @@ import type { Verb } from "../verb.ts";
 import { articlesVerb } from "./articles.ts";
 import { askVerb } from "./ask.ts";
 import { checkVerb } from "./check.ts";
+import { datesVerb } from "./dates.ts";
+import { eventsVerb } from "./events.ts";
 import { ingestVerb } from "./ingest.ts";
 import { showVerb } from "./show.ts";
 
@@ -12,5 +14,7 @@ export const VERBS: Verb[] = [
   showVerb,
   checkVerb,
   ingestVerb,
+  eventsVerb,
+  datesVerb,
   // Capabilities add their verbs here.
 ];

@@ -1,0 +1,53 @@
+/**
+ * Merges mentions of the same event: same dates, kinds that can describe the same occasion,
+ * and a shared person or name ("CUSMA", "APEC"). Every mention is kept, so the merged event
+ * cites every article that reported it.
+ */
+import { family } from "./triggers.ts";
+import type { DatedEvent, EventMention } from "./types.ts";
+
+function surnames(m: EventMention): string[] {
+  return m.participants.map((p) => p.split(" ").pop() as string);
+}
+
+function same(a: EventMention, b: EventMention): boolean {
+  if (a.date !== b.date || a.endDate !== b.endDate || a.precision !== b.precision) return false;
+  if (family(a.kind) !== family(b.kind)) return false;
+  const people = surnames(b);
+  return surnames(a).some((p) => people.includes(p)) || a.terms.some((t) => b.terms.includes(t));
+}
+
+/** `mentions` in citation order (newest article first, then position): the first becomes the headline mention. */
+export function mergeMentions(mentions: EventMention[]): DatedEvent[] {
+  const groups: EventMention[][] = [];
+  for (const m of mentions) {
+    const group = groups.find((g) => g.some((x) => same(x, m)));
+    if (group) group.push(m);
+    else groups.push([m]);
+  }
+  return groups
+    .map(toEvent)
+    .sort((a, b) => a.first.localeCompare(b.first) || a.last.localeCompare(b.last));
+}
+
+function toEvent(group: EventMention[]): DatedEvent {
+  // A sentence with its own date leads; one that borrowed it ("at the APEC summit") follows.
+  const ordered = [...group.filter((m) => !m.inherited), ...group.filter((m) => m.inherited)];
+  const lead = ordered[0] as EventMention;
+  const { terms: _terms, inherited: _inherited, ...fields } = lead;
+  const participants: string[] = [];
+  for (const m of ordered)
+    for (const p of m.participants) if (!participants.includes(p)) participants.push(p);
+  return {
+    ...fields,
+    participants,
+    place: lead.place ?? ordered.find((m) => m.place)?.place ?? null,
+    // Where mentions narrow the days differently (by tense), the event keeps what all allow.
+    first: ordered
+      .map((m) => m.first)
+      .sort()
+      .at(-1) as string,
+    last: ordered.map((m) => m.last).sort()[0] as string,
+    mentions: ordered,
+  };
+}
