@@ -1,0 +1,56 @@
+/**
+ * A sector's status board as data: the measure in force per (side, basis) first, then the
+ * timeline of everything else said about the sector, newest first. Renderers never choose facts.
+ */
+import type { TariffFact } from "./facts.ts";
+import type { SectorEntry } from "./sectors.ts";
+import { CHANGES } from "./status.ts";
+
+export interface SectorBoard {
+  sector: SectorEntry;
+  /** The latest decisive fact per (imposedBy, basis): U.S. before Canada, rates first. */
+  current: TariffFact[];
+  /** Every other fact about the sector, newest first. */
+  timeline: TariffFact[];
+  /** Whether any fact about the sector states a rate, per side. */
+  rated: { US: boolean; CA: boolean };
+}
+
+/**
+ * A rate or a change decides what is current; a later sentence that merely mentions the tariff
+ * ("talks on steel tariffs") does not replace the 50% an earlier one stated.
+ */
+function decisive(f: TariffFact): boolean {
+  return f.rate !== null || CHANGES.has(f.status);
+}
+
+/** `facts` must be newest first (as tariffFacts returns them). */
+export function sectorBoard(sector: SectorEntry, facts: TariffFact[]): SectorBoard {
+  const mine = facts.filter((f) => f.sector === sector.key);
+  const groups = new Map<string, TariffFact[]>();
+  for (const f of mine) {
+    const key = `${f.imposedBy}|${f.basis ?? ""}`;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  const current = [...groups.values()].map((g) => g.find(decisive) ?? (g[0] as TariffFact));
+  current.sort(
+    (a, b) =>
+      side(a) - side(b) ||
+      Number(b.rate !== null) - Number(a.rate !== null) ||
+      Number(b.basis !== null) - Number(a.basis !== null) ||
+      mine.indexOf(a) - mine.indexOf(b),
+  );
+  return {
+    sector,
+    current,
+    timeline: mine.filter((f) => !current.includes(f)),
+    rated: {
+      US: mine.some((f) => f.imposedBy === "US" && f.rate !== null),
+      CA: mine.some((f) => f.imposedBy === "CA" && f.rate !== null),
+    },
+  };
+}
+
+function side(f: TariffFact): number {
+  return f.imposedBy === "US" ? 0 : 1;
+}

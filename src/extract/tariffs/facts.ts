@@ -1,0 +1,165 @@
+/**
+ * Tariff facts: one per sector a sentence states a tariff fact about, with the rate, who imposes
+ * it on whom, the basis, the status and the date of effect, each taken from that sentence only.
+ * The snippet is the whole sentence, so every fact can be cited verbatim.
+ */
+import type { Article } from "../../knowledge/article.ts";
+import type { KnowledgeBase } from "../../knowledge/base.ts";
+import { compareNewestFirst, type PubDate, pubDateRange } from "../../knowledge/pubdate.ts";
+import { sentences } from "../../text/passages.ts";
+import { type Anchor, findAnchors, gap, nearestAnchor } from "./anchors.ts";
+import { findBases } from "./basis.ts";
+import { aboutOtherCountries, imposerOf } from "./parties.ts";
+import { findRates, type RateExpr } from "./rates.ts";
+import {
+  findSectorMentions,
+  type SectorMention,
+  type SectorVocabulary,
+  type Side,
+  vocabularyWords,
+} from "./sectors.ts";
+import { sectorVocabulary } from "./sectors-file.ts";
+import { findCues, type Status, statusFor } from "./status.ts";
+import { findDates } from "./when.ts";
+
+export interface TariffFact {
+  /** The sector's key in the vocabulary ("steel", "non-cusma", "counter-tariffs"). */
+  sector: string;
+  /** The rate in percent, or null when the sentence states none. */
+  rate: number | null;
+  /** The rate before the change, when the sentence gives it ("from 25% to 50%"). */
+  previousRate?: number;
+  /** Both ends of a range ("10% to 20%"); `rate` is then the top. */
+  rateRange?: [number, number];
+  /** The rate applies to imports above a quota. */
+  overQuota?: true;
+  imposedBy: Side;
+  on: Side;
+  /** The basis the sentence names (or the sector's name states); null when it names none. */
+  basis: string | null;
+  status: Status;
+  /** The date of effect when the sentence states one, else the publication date. */
+  asOf: PubDate;
+  /** Whether `asOf` was stated in the sentence or is the publication date. */
+  asOfFrom: "sentence" | "published";
+  articleId: string;
+  snippet: string;
+  start: number;
+  end: number;
+}
+
+/** The tariff facts of one article, in text order. */
+export function extractTariffFacts(article: Article, vocab: SectorVocabulary): TariffFact[] {
+  const words = vocabularyWords(vocab);
+  const out: TariffFact[] = [];
+  for (const s of sentences(article.body)) {
+    const text = article.body.slice(s.start, s.end);
+    for (const f of sentenceFacts(text, article, vocab, words)) {
+      out.push({ ...f, articleId: article.id, snippet: text, start: s.start, end: s.end });
+    }
+  }
+  return out;
+}
+
+type Draft = Omit<TariffFact, "articleId" | "snippet" | "start" | "end">;
+
+function sentenceFacts(
+  text: string,
+  article: Article,
+  vocab: SectorVocabulary,
+  words: Set<string>,
+): Draft[] {
+  if (aboutOtherCountries(text)) return [];
+  const mentions = findSectorMentions(text, vocab);
+  if (!mentions.length) return [];
+  const anchors = findAnchors(
+    text,
+    mentions.filter((m) => m.sector.measure),
+  );
+  if (!anchors.length) return [];
+  const rates = findRates(text, anchors, words);
+  const cues = findCues(text, anchors);
+  const bases = findBases(text).map((b) => ({ ...b, anchor: nearestAnchor(anchors, b) }));
+  const dates = findDates(text, article.published);
+  const drafts: Draft[] = [];
+  for (const mention of mentions) {
+    const ai = anchorFor(anchors, mention);
+    const anchor = anchors[ai] as Anchor;
+    const imposedBy = mention.sector.imposedBy ?? imposerOf(text, anchor);
+    const rate = rateFor(rates, ai, mention);
+    const dated =
+      dates.length === 1 ? dates[0] : dates.find((d) => nearestAnchor(anchors, d) === ai);
+    const asOf = dated?.date ?? article.published;
+    const named = bases
+      .filter((b) => b.anchor === ai)
+      .sort((a, b) => gap(a, anchor) - gap(b, anchor))[0];
+    const basis =
+      mention.sector.basis ?? named?.basis ?? (anchor.counter ? "counter-tariffs" : null);
+    let status = statusFor(cues, ai, anchor, mention) ?? changeFromRates(rate) ?? "in force";
+    if (status === "in force" && pubDateRange(asOf).first > pubDateRange(article.published).last)
+      status = "announced";
+    const draft: Draft = {
+      sector: mention.sector.key,
+      rate: rate?.value ?? null,
+      imposedBy,
+      on: imposedBy === "US" ? "CA" : "US",
+      basis,
+      status,
+      asOf,
+      asOfFrom: dated ? "sentence" : "published",
+    };
+    if (rate?.previous !== undefined) draft.previousRate = rate.previous;
+    if (rate?.range) draft.rateRange = rate.range;
+    if (rate?.overQuota) draft.overQuota = true;
+    addOrMerge(drafts, draft);
+  }
+  return drafts;
+}
+
+/** A measure sector is its own anchor; any other sector belongs to the nearest tariff word. */
+function anchorFor(anchors: Anchor[], mention: SectorMention): number {
+  const own = anchors.findIndex((a) => a.measure === mention);
+  return own >= 0 ? own : nearestAnchor(anchors, mention);
+}
+
+/** The anchor's rate nearest the sector name, preferring one before it ("25% on steel and 10% on energy"). */
+function rateFor(rates: RateExpr[], anchor: number, mention: SectorMention): RateExpr | undefined {
+  const own = rates.filter((r) => r.anchor === anchor);
+  if (own.length <= 1) return own[0];
+  return own.reduce((best, r) =>
+    gap(r, mention) * (r.start < mention.start ? 1 : 2) <
+    gap(best, mention) * (best.start < mention.start ? 1 : 2)
+      ? r
+      : best,
+  );
+}
+
+function changeFromRates(rate: RateExpr | undefined): Status | undefined {
+  if (rate?.previous === undefined) return undefined;
+  return rate.value > rate.previous ? "raised" : rate.value < rate.previous ? "lowered" : undefined;
+}
+
+/** One fact per sector and side per sentence; a fact with a rate wins over one without. */
+function addOrMerge(drafts: Draft[], d: Draft): void {
+  const i = drafts.findIndex((x) => x.sector === d.sector && x.imposedBy === d.imposedBy);
+  const existing = drafts[i];
+  if (!existing) drafts.push(d);
+  else if (existing.rate === null && d.rate !== null) drafts[i] = d;
+}
+
+/** Every tariff fact in the knowledge, newest first; per-article work is memoized by the knowledge base. */
+export function tariffFacts(kb: KnowledgeBase): TariffFact[] {
+  const { vocabulary } = sectorVocabulary(kb);
+  const key = `tariffs:facts:${vocabulary.fingerprint}`;
+  return kb.derived(key, () =>
+    kb
+      .articles()
+      .flatMap((a) => kb.perArticle(key, a, (art) => extractTariffFacts(art, vocabulary)))
+      .sort(compareFacts),
+  );
+}
+
+/** Newest date of effect first; ties keep the knowledge order (newer article first), then text order. */
+export function compareFacts(a: TariffFact, b: TariffFact): number {
+  return compareNewestFirst(a.asOf, b.asOf) || b.asOf.value.localeCompare(a.asOf.value);
+}
