@@ -5,11 +5,15 @@
 import type { Intent } from "../intent.ts";
 import { helpIntent } from "./help.ts";
 import { latestIntent } from "./latest.ts";
+import { overviewIntent } from "./overview.ts";
 import { searchIntent } from "./search.ts";
+import { tariffsIntent } from "./tariffs.ts";
 
 export const INTENTS: Intent<never>[] = [
   helpIntent,
   // Capabilities add their intent here, before `latest`.
+  overviewIntent,
+  tariffsIntent,
   latestIntent,
   searchIntent,
 ] as Intent<never>[];

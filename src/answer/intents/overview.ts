@@ -1,0 +1,61 @@
+/**
+ * `/tariffs` with no text, or `overview`: one line per sector with its current rate (or
+ * "rate not stated in coverage") and the date of its latest update, then how to ask for more.
+ */
+import { sectorBoard } from "../../extract/tariffs/board.ts";
+import { tariffFacts } from "../../extract/tariffs/facts.ts";
+import { sectorVocabulary } from "../../extract/tariffs/sectors-file.ts";
+import { cite } from "../cite.ts";
+import { makeAnswer } from "../freshness.ts";
+import type { AskContext, Intent } from "../intent.ts";
+import type { Answer, AnswerItem } from "../types.ts";
+import { asOfText, labelText, RATE_NOT_STATED, sideText } from "./tariff-items.ts";
+import { vocabularyNotice } from "./tariffs.ts";
+
+const OVERVIEW =
+  /^(?:overview|tariffs?|tariff overview|tariff status|all sectors|sectors|all tariffs)?$/i;
+
+export const overviewIntent: Intent<true> = {
+  name: "overview",
+  help: ["overview (or /tariffs alone) — every sector's current rate and latest update"],
+  match: (text) => (OVERVIEW.test(text.trim()) ? true : null),
+  answer: (ctx, _m, query) => overviewAnswer(ctx, query),
+};
+
+export function overviewAnswer(ctx: AskContext, query: string): Answer {
+  const vocab = sectorVocabulary(ctx.kb);
+  const facts = tariffFacts(ctx.kb);
+  const items: AnswerItem[] = [];
+  const without: string[] = [];
+  for (const sector of vocab.vocabulary.sectors) {
+    const board = sectorBoard(sector, facts);
+    const lead = board.current[0];
+    const latest = facts.find((f) => f.sector === sector.key);
+    if (!lead || !latest) {
+      without.push(sector.key);
+      continue;
+    }
+    const article = ctx.kb.get(lead.articleId);
+    if (!article) throw new Error(`tariff fact points at a missing article: ${lead.articleId}`);
+    const text =
+      lead.rate !== null
+        ? labelText(lead, sector)
+        : `${sector.name} — ${sideText(lead)}: ${lead.status}, ${RATE_NOT_STATED}`;
+    items.push({
+      text,
+      kind: "label",
+      citations: [cite(article, lead.start, lead.end)],
+      note: `latest update ${asOfText(latest).replace(/^as of /, "")}`,
+    });
+  }
+  const keys = vocab.vocabulary.sectors.map((s) => s.key).filter((k) => !without.includes(k));
+  const notice = [
+    `Ask about one sector for its status board (current measures, then changes), e.g. “/tariffs ${keys[0] ?? "steel"}”. Sectors: ${keys.join(", ")}.`,
+    ...(without.length ? [`No tariff facts in the coverage yet for: ${without.join(", ")}.`] : []),
+    ...vocabularyNotice(vocab),
+  ];
+  return makeAnswer(ctx.kb, query, "overview", items, {
+    title: "Tariffs by sector: the current measure and the latest update",
+    notice: notice.join("\n"),
+  });
+}
