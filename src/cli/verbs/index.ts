@@ -7,6 +7,7 @@ import { datesVerb } from "./dates.ts";
 import { eventsVerb } from "./events.ts";
 import { ingestVerb } from "./ingest.ts";
 import { showVerb } from "./show.ts";
+import { tariffsVerb } from "./tariffs.ts";
 
 export const VERBS: Verb[] = [
   askVerb,
@@ -16,5 +17,6 @@ export const VERBS: Verb[] = [
   ingestVerb,
   eventsVerb,
   datesVerb,
+  tariffsVerb,
   // Capabilities add their verbs here.
 ];
