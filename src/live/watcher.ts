@@ -1,0 +1,139 @@
+/**
+ * Watches the knowledge folder while the bot runs, so an added, corrected or removed article is
+ * in service within moments, without a restart and without re-reading unchanged files.
+ *
+ * fs.watch on Linux is inotify: one save can arrive as a burst of rename/change events, and the
+ * file may still be half written when the first arrives. So events only mark a file dirty; it is
+ * read once no event has come for `debounceMs`, and read again if it changed while being read.
+ * A slow periodic re-stat of the folder catches anything inotify dropped (its queue can overflow
+ * when thousands of files land at once).
+ */
+import { createHash } from "node:crypto";
+import { type FSWatcher, readdirSync, readFileSync, watch } from "node:fs";
+import { join } from "node:path";
+import type { Problem } from "../knowledge/article.ts";
+import type { KnowledgeBase } from "../knowledge/base.ts";
+import { SYNONYMS_FILE } from "../search/synonyms.ts";
+import { isArticleFile } from "./files.ts";
+import { FolderSync, type LiveLog } from "./folder-sync.ts";
+
+export type { LiveLog } from "./folder-sync.ts";
+
+export interface WatchOptions {
+  log?: LiveLog;
+  /** Quiet time after a file's last event before it is read. */
+  debounceMs?: number;
+  /** How often the whole folder is re-stat'ed as a safety net; 0 turns it off. */
+  rescanMs?: number;
+}
+
+/**
+ * Data files read only at start-up: a change is reported as needing a restart. (sectors.yml is
+ * not here: its reader re-reads it when it changes.) The synonyms are applied to every indexed
+ * word, so changing them means rebuilding the whole index, which is what a restart does.
+ */
+const RESTART_FILES = [SYNONYMS_FILE];
+
+export const RESTART_MESSAGE = "changed on disk; restart Tariff Desk to apply it";
+
+export interface KnowledgeWatcher {
+  /** Problems with the folder's files right now (also published as `kb.problems`). */
+  problems(): Problem[];
+  /** Re-stats every file now and applies what changed (what the periodic safety net runs). */
+  rescan(): void;
+  close(): void;
+}
+
+const NO_LOG: LiveLog = { info() {}, warn() {} };
+
+/** Starts watching `dir`, the folder `kb` was loaded from. Never keeps the process alive by itself. */
+export function watchKnowledge(
+  kb: KnowledgeBase,
+  dir: string,
+  options: WatchOptions = {},
+): KnowledgeWatcher {
+  const log = options.log ?? NO_LOG;
+  const debounceMs = options.debounceMs ?? 100;
+  const timers = new Map<string, NodeJS.Timeout>();
+  let closed = false;
+
+  // Watch first, then take stock, so no change falls between the two.
+  const watcher: FSWatcher = watch(dir, { persistent: false }, (_event, name) => {
+    if (closed) return;
+    if (!name) rescan();
+    else if (isArticleFile(name)) schedule(name);
+    else if (RESTART_FILES.includes(name)) schedule(name);
+  });
+  watcher.on("error", (e) => {
+    log.warn(`knowledge: stopped watching ${dir} (${(e as NodeJS.ErrnoException).code ?? e})`);
+    close();
+  });
+
+  const sync = new FolderSync(kb, dir, log, listArticles());
+  sync.learnWaiting();
+  const dataHashes = new Map(RESTART_FILES.map((f) => [f, hashOf(join(dir, f))]));
+
+  function listArticles(): string[] {
+    try {
+      return readdirSync(dir).filter(isArticleFile);
+    } catch {
+      return [];
+    }
+  }
+
+  function schedule(name: string): void {
+    clearTimeout(timers.get(name));
+    const timer = setTimeout(() => {
+      timers.delete(name);
+      if (!closed) apply(name);
+    }, debounceMs);
+    timer.unref();
+    timers.set(name, timer);
+  }
+
+  function apply(name: string): void {
+    if (RESTART_FILES.includes(name)) {
+      const changed = hashOf(join(dir, name)) !== dataHashes.get(name);
+      sync.notice(name, changed ? RESTART_MESSAGE : undefined);
+      return;
+    }
+    try {
+      if (sync.sync(name) === "unstable") schedule(name);
+    } catch (e) {
+      // One unreadable file must never stop the watcher serving the others.
+      log.warn(`knowledge: ${name}: could not be read (${(e as Error).message})`);
+    }
+  }
+
+  function rescan(): void {
+    if (closed) return;
+    const present = new Set(listArticles());
+    for (const name of sync.known()) if (!present.has(name)) apply(name);
+    for (const name of present) apply(name);
+    for (const name of RESTART_FILES) apply(name);
+  }
+
+  const interval =
+    options.rescanMs === 0 ? undefined : setInterval(rescan, options.rescanMs ?? 30_000);
+  interval?.unref();
+
+  function close(): void {
+    if (closed) return;
+    closed = true;
+    watcher.close();
+    clearInterval(interval);
+    for (const t of timers.values()) clearTimeout(t);
+    timers.clear();
+  }
+
+  return { problems: () => sync.problems(), rescan, close };
+}
+
+/** The content hash of a data file, or "" when it is absent or unreadable. */
+function hashOf(path: string): string {
+  try {
+    return createHash("sha256").update(readFileSync(path)).digest("hex");
+  } catch {
+    return "";
+  }
+}

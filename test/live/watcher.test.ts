@@ -1,0 +1,224 @@
+/**
+ * The folder watcher, through the real fs.watch on a temp folder: added, corrected, broken,
+ * duplicated, renamed and removed files, and the files it must never read as articles.
+ */
+import {
+  appendFileSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import type { KnowledgeBase } from "../../src/knowledge/base.ts";
+import { openKnowledge } from "../../src/knowledge/open.ts";
+import { type KnowledgeWatcher, RESTART_MESSAGE, watchKnowledge } from "../../src/live/watcher.ts";
+import { sentences } from "../../src/text/passages.ts";
+import { askKb, captureLog, citedIds, liveFolder, newArticle, waitFor } from "./helpers.ts";
+
+const DAIRY = "2026-03-02-dairy-quota-review";
+const GEAR = "2026-04-fishing-gear-levy";
+const CANOLA = "2026-05-07-canola-crush-plants";
+
+let watchers: KnowledgeWatcher[] = [];
+afterEach(() => {
+  for (const w of watchers) w.close();
+  watchers = [];
+});
+
+function start(dir = liveFolder()) {
+  const kb = openKnowledge(dir);
+  const log = captureLog();
+  const watcher = watchKnowledge(kb, dir, { log, rescanMs: 0 });
+  watchers.push(watcher);
+  return { dir, kb, log, watcher };
+}
+
+const cites = (kb: KnowledgeBase, q: string, id: string) => citedIds(askKb(kb, q)).includes(id);
+
+describe("the knowledge watcher", () => {
+  it("puts a dropped-in article in service within 2 seconds, and ask cites it", async () => {
+    const { dir, kb, log } = start();
+    expect(cites(kb, "canola crushers", CANOLA)).toBe(false);
+    writeFileSync(join(dir, `${CANOLA}.md`), newArticle(`${CANOLA}.md`));
+    await waitFor("ask cites the new article", () => cites(kb, "canola crushers", CANOLA), 2000);
+    const item = askKb(kb, "canola crushers").items.find((i) =>
+      i.citations.some((c) => c.articleId === CANOLA),
+    );
+    const c = item?.citations[0];
+    expect(c?.snippet).toBe(kb.get(CANOLA)?.body.slice(c?.start, c?.end));
+    expect(log.lines).toContain(`info knowledge: added ${CANOLA} from ${CANOLA}.md`);
+  });
+
+  it("applies a correction, and only the corrected article is re-extracted", async () => {
+    const { dir, kb } = start();
+    let computed: string[] = [];
+    const extract = () =>
+      kb.articles().map((a) =>
+        kb.perArticle("test-sentences", a, (x) => {
+          computed.push(x.id);
+          return sentences(x.body).length;
+        }),
+      );
+    extract();
+    expect(computed.sort()).toEqual([DAIRY, GEAR]);
+    computed = [];
+    const path = join(dir, `${GEAR}.md`);
+    writeFileSync(path, readFileSync(path, "utf8").replace("doubles to 12%", "triples to 18%"));
+    await waitFor("the corrected headline", () => kb.get(GEAR)?.headline.includes("18%"));
+    extract();
+    expect(computed).toEqual([GEAR]);
+  });
+
+  it("keeps the last good version of a broken article in service and reports the error", async () => {
+    const { dir, kb, log, watcher } = start();
+    const path = join(dir, `${DAIRY}.md`);
+    const good = readFileSync(path, "utf8");
+    const before = kb.get(DAIRY);
+    writeFileSync(
+      path,
+      good
+        .replace("published: 2026-03-02", "published: sometime in March")
+        .replace("review", "rethink"),
+    );
+    const problem = await waitFor("the problem is reported", () =>
+      watcher.problems().find((p) => p.file === `${DAIRY}.md`),
+    );
+    expect(problem.field).toBe("published");
+    expect(problem.message).toContain('not "sometime in March"');
+    expect(kb.problems).toContainEqual(problem);
+    expect(log.lines.some((l) => l.startsWith(`warn knowledge: ${DAIRY}.md: published:`))).toBe(
+      true,
+    );
+    expect(log.lines.at(-1)).toContain(`keeping the last good version of ${DAIRY}`);
+    expect(kb.get(DAIRY)).toBe(before);
+    expect(cites(kb, "dairy quota review Halifax", DAIRY)).toBe(true);
+
+    writeFileSync(path, good.replace("on Monday", "on Tuesday"));
+    await waitFor("the fixed file is applied", () => kb.get(DAIRY)?.body.includes("on Tuesday"));
+    expect(watcher.problems()).toEqual([]);
+    expect(kb.problems).toEqual([]);
+  });
+
+  it("takes a removed article out of service", async () => {
+    const { dir, kb, log } = start();
+    expect(cites(kb, "fishing gear levy", GEAR)).toBe(true);
+    rmSync(join(dir, `${GEAR}.md`));
+    await waitFor("the article is gone", () => kb.get(GEAR) === undefined);
+    expect(cites(kb, "fishing gear levy", GEAR)).toBe(false);
+    expect(log.lines).toContain(`info knowledge: removed ${GEAR} (${GEAR}.md is gone)`);
+  });
+
+  it("follows a renamed file without losing the article", async () => {
+    const { dir, kb } = start();
+    renameSync(join(dir, `${GEAR}.md`), join(dir, "gear.md"));
+    await waitFor("served from the new name", () => kb.get(GEAR)?.file === "gear.md");
+    expect(cites(kb, "fishing gear levy", GEAR)).toBe(true);
+  });
+
+  it("moves an article to its new id when the file's id changes", async () => {
+    const { dir, kb } = start();
+    const path = join(dir, `${GEAR}.md`);
+    writeFileSync(path, readFileSync(path, "utf8").replace(`id: ${GEAR}`, "id: gear-levy-fixed"));
+    await waitFor("the new id", () => kb.get("gear-levy-fixed"));
+    expect(kb.get(GEAR)).toBeUndefined();
+  });
+
+  it("refuses a second file with a taken id, and serves it once the first file goes", async () => {
+    const { dir, kb, watcher } = start();
+    const copy = readFileSync(join(dir, `${GEAR}.md`), "utf8").replace("Friday", "Saturday");
+    writeFileSync(join(dir, "zz-copy.md"), copy);
+    const problem = await waitFor("the duplicate is reported", () =>
+      watcher.problems().find((p) => p.file === "zz-copy.md"),
+    );
+    expect(problem).toEqual({
+      file: "zz-copy.md",
+      field: "id",
+      message: `duplicate id "${GEAR}", already used by ${GEAR}.md`,
+    });
+    expect(kb.get(GEAR)?.body).toContain("Friday");
+    rmSync(join(dir, `${GEAR}.md`));
+    await waitFor("the waiting file takes over", () => kb.get(GEAR)?.file === "zz-copy.md");
+    expect(kb.get(GEAR)?.body).toContain("Saturday");
+    expect(watcher.problems()).toEqual([]);
+  });
+
+  it("learns at start-up which file waits for a taken id", async () => {
+    const dir = liveFolder();
+    writeFileSync(join(dir, "zz-copy.md"), readFileSync(join(dir, `${DAIRY}.md`), "utf8"));
+    const { kb, watcher } = start(dir);
+    expect(watcher.problems().map((p) => p.file)).toEqual(["zz-copy.md"]);
+    rmSync(join(dir, `${DAIRY}.md`));
+    await waitFor("the waiting file takes over", () => kb.get(DAIRY)?.file === "zz-copy.md");
+  });
+
+  it("never reads temp files, scratch files or half-written saves as articles", async () => {
+    const { dir, kb, watcher } = start();
+    const text = newArticle(`${CANOLA}.md`);
+    // A crash mid-write leaves our atomic writer's temp file; editors leave their own.
+    writeFileSync(join(dir, `.${CANOLA}.md.4242.0a1b2c3d.tmp`), text);
+    writeFileSync(join(dir, `.${CANOLA}.md.swp`), text);
+    writeFileSync(join(dir, `${CANOLA}.md~`), text);
+    writeFileSync(join(dir, `#${CANOLA}.md#`), text);
+    writeFileSync(join(dir, "canola.md"), text);
+    await waitFor("the real file is in service", () => kb.get(CANOLA)?.file === "canola.md");
+    watcher.rescan();
+    expect(kb.size).toBe(3);
+    expect(kb.articles().map((a) => a.file)).not.toContain(expect.stringMatching(/^[.#]|~$/));
+    expect(watcher.problems()).toEqual([]);
+    expect(
+      openKnowledge(dir)
+        .articles()
+        .map((a) => a.file),
+    ).toEqual(kb.articles().map((a) => a.file));
+  });
+
+  it("reports a half-written file without serving it, then serves it once complete", async () => {
+    const { dir, kb, watcher } = start();
+    const text = newArticle(`${CANOLA}.md`);
+    const path = join(dir, "canola.md");
+    writeFileSync(path, text.slice(0, text.indexOf("---", 4)));
+    const problem = await waitFor("the half file is reported", () =>
+      watcher.problems().find((p) => p.file === "canola.md"),
+    );
+    expect(problem.field).toBe("front matter");
+    expect(kb.get(CANOLA)).toBeUndefined();
+    appendFileSync(path, text.slice(text.indexOf("---", 4)));
+    await waitFor("the completed file", () => kb.get(CANOLA));
+    expect(watcher.problems()).toEqual([]);
+  });
+
+  it("does not re-apply a file that was only touched", async () => {
+    const { dir, kb } = start();
+    const changes: string[] = [];
+    kb.onChange((c) => changes.push(`${c.kind} ${(c.article ?? c.previous).id}`));
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(join(dir, `${DAIRY}.md`), later, later);
+    writeFileSync(join(dir, `${CANOLA}.md`), newArticle(`${CANOLA}.md`));
+    await waitFor("the new article", () => kb.get(CANOLA));
+    expect(changes).toEqual([`added ${CANOLA}`]);
+  });
+
+  it("reports a changed synonyms file as needing a restart", async () => {
+    const { dir, watcher, log } = start();
+    writeFileSync(join(dir, "synonyms.yml"), "groups:\n  - [canola, rapeseed]\n");
+    const notice = await waitFor("the restart notice", () =>
+      watcher.problems().find((p) => p.file === "synonyms.yml"),
+    );
+    expect(notice.message).toBe(RESTART_MESSAGE);
+    expect(log.lines).toContain(`warn knowledge: synonyms.yml: ${RESTART_MESSAGE}`);
+  });
+
+  it("stops when closed", async () => {
+    const { dir, kb, watcher } = start();
+    // A second watcher on the same folder shows when the events have been delivered.
+    const sentinel = start(dir);
+    watcher.close();
+    writeFileSync(join(dir, `${CANOLA}.md`), newArticle(`${CANOLA}.md`));
+    watcher.rescan();
+    await waitFor("the sentinel sees the new file", () => sentinel.kb.get(CANOLA));
+    expect(kb.get(CANOLA)).toBeUndefined();
+  });
+});
