@@ -13,7 +13,11 @@ export interface AnswerRef {
 
 /** The button value for `ref`, or null when the question is too long to fit in one. */
 export function encodeRef(ref: AnswerRef): string | null {
-  const value = JSON.stringify({ q: ref.query, from: ref.from });
+  // JSON's \u escapes keep Slack's control characters out of even this unseen field.
+  const value = JSON.stringify({ q: ref.query, from: ref.from }).replace(
+    /[&<>]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
   return value.length <= LIMITS.buttonValue ? value : null;
 }
 

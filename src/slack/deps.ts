@@ -1,0 +1,41 @@
+/**
+ * What every listener needs: the knowledge, a clock, and the record of events already
+ * answered. Listeners reach the answer logic only through `answerFor`, so the Slack layer
+ * renders whatever intents exist without knowing them.
+ */
+
+import type { webApi } from "@slack/bolt";
+import { ask } from "../answer/router.ts";
+import type { Answer } from "../answer/types.ts";
+import type { KnowledgeBase } from "../knowledge/base.ts";
+import type { SeenEvents } from "./seen-events.ts";
+
+export interface SlackDeps {
+  kb: KnowledgeBase;
+  /** "Now" for each question (tests pin it). */
+  clock: () => Date;
+  seen: SeenEvents;
+  /**
+   * The Web API client, holding the bot token. One workspace, one client: Bolt's per-team
+   * clients would add a team_id parameter (for org-wide apps) to every call.
+   */
+  client: webApi.WebClient;
+}
+
+export function answerFor(deps: SlackDeps, text: string): Answer {
+  return ask({ kb: deps.kb, now: deps.clock() }, text);
+}
+
+/** What one listener file registered, in the manifest's own terms ("/tariffs", "message.im"). */
+export interface Registration {
+  kind: "command" | "event" | "action" | "view";
+  name: string;
+}
+
+/**
+ * Lets pending I/O (the acknowledgement just written) go out before a long synchronous search
+ * holds the event loop.
+ */
+export function yieldToIO(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -1,0 +1,18 @@
+/** Opening the bot's Home tab publishes a fresh dashboard for that user. */
+import type { App } from "@slack/bolt";
+import type { Registration, SlackDeps } from "../../deps.ts";
+import { logFailure } from "../../errors.ts";
+import { homeView } from "../../home.ts";
+
+export function registerAppHomeOpened(app: App, deps: SlackDeps): Registration {
+  app.event("app_home_opened", async ({ event, logger }) => {
+    if (event.tab !== "home") return;
+    try {
+      await deps.client.views.publish({ user_id: event.user, view: homeView(deps) });
+    } catch (e) {
+      // Nobody to apologize to in a tab that failed to draw; the log says why.
+      logFailure(logger, `App Home for ${event.user}`, e);
+    }
+  });
+  return { kind: "event", name: "app_home_opened" };
+}
