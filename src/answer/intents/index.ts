@@ -3,6 +3,7 @@
  * `latest` phrasing next; `search` last because it takes anything.
  */
 import type { Intent } from "../intent.ts";
+import { eventsIntent } from "./events.ts";
 import { helpIntent } from "./help.ts";
 import { latestIntent } from "./latest.ts";
 import { overviewIntent } from "./overview.ts";
@@ -12,6 +13,7 @@ import { tariffsIntent } from "./tariffs.ts";
 export const INTENTS: Intent<never>[] = [
   helpIntent,
   // Capabilities add their intent here, before `latest`.
+  eventsIntent,
   overviewIntent,
   tariffsIntent,
   latestIntent,
