@@ -52,6 +52,20 @@ const schema = z.object({
       error: (iss) =>
         `TARIFF_DESK_KNOWLEDGE must be a folder of article files; there is none at ${iss.input}`,
     }),
+  EDITOR_USER_IDS: z
+    .string()
+    .transform((v) => v.split(/[\s,]+/).filter(Boolean))
+    .check((ctx) => {
+      const bad = ctx.value.find((id) => !/^[UW][A-Z0-9]{2,}$/.test(id));
+      if (bad !== undefined) {
+        ctx.issues.push({
+          code: "custom",
+          input: ctx.value,
+          message: `EDITOR_USER_IDS must be Slack member IDs (like U0123ABCD) separated by commas; "${bad}" is not one`,
+        });
+      }
+    })
+    .default([]),
 });
 
 export type SlackMode = "socket" | "http" | "console";
@@ -67,6 +81,8 @@ export interface Config {
   };
   port: number;
   knowledgeDir: string;
+  /** Slack member IDs who may add articles from Slack; empty means nobody may. */
+  editorUserIds: readonly string[];
 }
 
 /** A start-up problem with the environment; `message` is the one line to print. */
@@ -103,6 +119,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     },
     port: v.PORT,
     knowledgeDir: v.TARIFF_DESK_KNOWLEDGE,
+    editorUserIds: Object.freeze([...new Set(v.EDITOR_USER_IDS)]),
   };
   Object.freeze(config.slack);
   return Object.freeze(config);
