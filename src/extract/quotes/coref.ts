@@ -1,0 +1,210 @@
+/**
+ * Who is who inside one article. Names are clustered by surname (a bare "Carney" is the article's
+ * "Mark Carney"); "he", "she" and "they" go to the most recent compatible speaker; definite
+ * descriptions ("the source", "the minister") go to the most recent entity they fit. Every rule
+ * refuses rather than guesses: two people who fit equally well make the reference unresolved.
+ */
+import { sameFirstName } from "../../people/nicknames.ts";
+import type { Gender, Phrase } from "./phrases.ts";
+import { DETERMINERS, PERSON_NOUNS, ROLE_MODIFIERS } from "./vocab.ts";
+
+export type EntityKind = "person" | "anonymous" | "org";
+
+export interface Entity {
+  id: number;
+  kind: EntityKind;
+  /** Person: the fullest name written ("Mark Carney"); anonymous: its first description; org: its name. */
+  name: string;
+  /** Person: surname and first name as written (the first is absent for a bare surname). */
+  surname?: string;
+  firstName?: string;
+  /** Every name form the article uses, with how often. */
+  forms: Map<string, number>;
+  /** Roles as the article gives them, in order of appearance. */
+  roles: string[];
+  gender?: Gender;
+  plural?: boolean;
+  /** For descriptions: the head noun and its modifiers, lower case. */
+  head?: string;
+  modifiers?: string[];
+  /** Set once the entity is the subject of a speech verb or a quote. */
+  spoke: boolean;
+}
+
+interface Event {
+  entity: Entity;
+  pos: number;
+  speech: boolean;
+  /** The entity is the subject of its sentence. */
+  subject: boolean;
+}
+
+const key = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[’']s$/, "");
+
+/** A person the text treats as a real, named individual (used to detect rival antecedents). */
+function isDefinitePerson(e: Entity): boolean {
+  return e.kind === "person" && (e.spoke || e.roles.length > 0 || e.firstName !== undefined);
+}
+
+export class Discourse {
+  readonly entities: Entity[] = [];
+  private readonly events: Event[] = [];
+
+  /** The entity a phrase names, creating it when it is new; null when the text does not settle it. */
+  resolve(p: Phrase, pos: number): Entity | null {
+    switch (p.kind) {
+      case "name":
+        return this.person(p.name, p.role, p.gender);
+      case "org":
+        return this.org(p.name);
+      case "pronoun":
+        return p.pronoun === "first" ? null : this.pronoun(p.pronoun, pos);
+      case "description":
+        return this.description(p);
+    }
+  }
+
+  /** Records that an entity is mentioned (and whether it speaks, and is the subject) at `pos`. */
+  note(entity: Entity, pos: number, speech: boolean, subject = false): void {
+    if (speech) entity.spoke = true;
+    this.events.push({ entity, pos, speech, subject });
+  }
+
+  addRole(entity: Entity, role: string): void {
+    const r = role.trim();
+    if (r && !entity.roles.some((x) => x.toLowerCase() === r.toLowerCase())) entity.roles.push(r);
+  }
+
+  person(name: string, role?: string, gender?: Gender): Entity | null {
+    const parts = name.split(/\s+/);
+    const surname = key(parts[parts.length - 1] as string);
+    const first = parts.length > 1 ? (parts[0] as string) : undefined;
+    const same = this.entities.filter((e) => e.kind === "person" && e.surname === surname);
+    let entity: Entity | undefined;
+    if (first) {
+      entity = same.find((e) => e.firstName && sameFirstName(e.firstName, first));
+      if (!entity) {
+        const bare = same.filter((e) => !e.firstName);
+        const named = same.filter((e) => e.firstName);
+        if (bare.length === 1 && named.length === 0) entity = bare[0];
+      }
+    } else {
+      const named = same.filter((e) => e.firstName);
+      if (named.length > 1) return null; // two people share the surname: "Smith" alone is ambiguous
+      entity = named[0] ?? same[0];
+    }
+    if (!entity) {
+      entity = {
+        id: this.entities.length,
+        kind: "person",
+        name,
+        surname,
+        forms: new Map(),
+        roles: [],
+        spoke: false,
+      };
+      this.entities.push(entity);
+    }
+    if (first && !entity.firstName) {
+      entity.firstName = first;
+      entity.name = name;
+    }
+    entity.forms.set(name, (entity.forms.get(name) ?? 0) + 1);
+    if (role) this.addRole(entity, role);
+    if (gender && !entity.gender) entity.gender = gender;
+    return entity;
+  }
+
+  private org(name: string): Entity {
+    const k = key(name);
+    let entity = this.entities.find((e) => e.kind === "org" && key(e.name) === k);
+    if (!entity) {
+      entity = {
+        id: this.entities.length,
+        kind: "org",
+        name,
+        forms: new Map(),
+        roles: [],
+        spoke: false,
+      };
+      this.entities.push(entity);
+    }
+    entity.forms.set(name, (entity.forms.get(name) ?? 0) + 1);
+    return entity;
+  }
+
+  private pronoun(kind: "m" | "f" | "plural", pos: number): Entity | null {
+    const fits = (e: Entity) =>
+      kind === "plural"
+        ? e.plural === true || e.kind === "org"
+        : e.kind !== "org" && !e.plural && (e.gender === undefined || e.gender === kind);
+    let found = -1;
+    for (let i = this.events.length - 1; i >= 0; i--) {
+      const ev = this.events[i] as Event;
+      if (ev.pos > pos) continue;
+      if (ev.speech && fits(ev.entity)) {
+        found = i;
+        break;
+      }
+    }
+    if (found < 0) return null;
+    const candidate = (this.events[found] as Event).entity;
+    // A different person who fits and became the subject of a sentence since then competes for
+    // the pronoun: refuse to choose between them.
+    for (let i = found + 1; i < this.events.length; i++) {
+      const ev = this.events[i] as Event;
+      if (ev.pos > pos) break;
+      if (ev.entity !== candidate && ev.subject && fits(ev.entity) && isDefinitePerson(ev.entity))
+        return null;
+    }
+    if (kind !== "plural" && !candidate.gender) candidate.gender = kind;
+    return candidate;
+  }
+
+  private description(p: Extract<Phrase, { kind: "description" }>): Entity {
+    if (p.definite) {
+      const words = (e: Entity) =>
+        new Set([
+          ...(e.modifiers ?? []),
+          ...e.roles.flatMap((r) => r.toLowerCase().split(/[\s,]+/)),
+        ]);
+      for (let i = this.events.length - 1; i >= 0; i--) {
+        const e = (this.events[i] as Event).entity;
+        const headFits =
+          e.kind === "anonymous"
+            ? e.head === p.head
+            : e.kind === "person" &&
+              e.roles.some((r) =>
+                r
+                  .toLowerCase()
+                  .split(/[\s,]+/)
+                  .includes(p.head),
+              );
+        if (headFits && p.modifiers.every((m) => words(e).has(m))) return e;
+      }
+    }
+    const firstWord = (p.text.split(/\s+/)[0] ?? "").toLowerCase();
+    const common =
+      DETERMINERS.has(firstWord) || PERSON_NOUNS.has(firstWord) || ROLE_MODIFIERS.has(firstWord);
+    const name = common ? p.text.replace(/^\p{Lu}/u, (c) => c.toLowerCase()) : p.text;
+    const entity: Entity = {
+      id: this.entities.length,
+      kind: "anonymous",
+      name,
+      forms: new Map([[name, 1]]),
+      roles: [],
+      head: p.head,
+      modifiers: p.modifiers,
+      plural: p.plural,
+      spoke: false,
+    };
+    if (p.gender) entity.gender = p.gender;
+    this.entities.push(entity);
+    return entity;
+  }
+}
