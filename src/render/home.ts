@@ -42,7 +42,7 @@ export function renderHome(parts: HomeParts): HomeView {
   const blocks: Block[] = [
     header("Tariff Desk"),
     context(
-      "Cited answers from the newsroom's own tariff coverage. Ask with `/tariffs <question>`, by mentioning the bot, or in a message here. `/tariffs help` lists what to ask.",
+      "Cited answers from the newsroom's own tariff coverage. Ask with `/tariffs &lt;question&gt;`, by mentioning the bot, or in a message here. `/tariffs help` lists what to ask.",
     ),
   ];
   const n = Math.max(parts.panels.length, 1);

@@ -4,24 +4,30 @@
  * left out: a passage that merely contains "upcoming" must never pose as an upcoming event.
  */
 
-import { helpIntent } from "../answer/intents/help.ts";
-import { searchIntent } from "../answer/intents/search.ts";
-import { ask } from "../answer/router.ts";
+import type { AskContext } from "../answer/intent.ts";
+import { INTENTS } from "../answer/intents/index.ts";
+import { ask, cleanQuery } from "../answer/router.ts";
 import { type HomeView, renderHome } from "../render/home.ts";
 import type { SlackDeps } from "./deps.ts";
 
 const PANELS = [
   { heading: "Sector board", question: "overview" },
-  { heading: "Upcoming events", question: "upcoming meetings" },
+  { heading: "Events", question: "upcoming meetings" },
 ];
 
-const FALLBACKS = new Set([searchIntent.name, helpIntent.name]);
+/** True when an intent other than the registry's last, catch-all one claims the question. */
+export function hasOwnIntent(ctx: AskContext, question: string): boolean {
+  const text = cleanQuery(question);
+  const claimant = INTENTS.find((i) => i.match(text, ctx) !== null);
+  return claimant !== undefined && claimant !== INTENTS.at(-1);
+}
 
-export function homeView(deps: SlackDeps): HomeView {
+export function homeView(deps: Pick<SlackDeps, "kb" | "clock">): HomeView {
   const ctx = { kb: deps.kb, now: deps.clock() };
-  const panels = PANELS.map((p) => ({ heading: p.heading, answer: ask(ctx, p.question) })).filter(
-    (p) => !FALLBACKS.has(p.answer.intent),
-  );
+  const panels = PANELS.filter((p) => hasOwnIntent(ctx, p.question)).map((p) => ({
+    heading: p.heading,
+    answer: ask(ctx, p.question),
+  }));
   return renderHome({
     panels,
     latest: deps.kb.articles().map((a) => ({
