@@ -1,12 +1,12 @@
 /**
  * Which way a bare date phrase points: "will sit down … Tuesday" looks forward, "said Tuesday"
- * looks back. The nearest tense cue to the phrase decides, because a news sentence often
- * mixes tenses ("Poilievre asked Monday if Carney will announce … on Tuesday").
+ * looks back. The nearest tense cue decides rather than the main verb, because a news sentence
+ * often mixes tenses ("Poilievre asked Monday if Carney will announce … on Tuesday").
  */
 import type { Direction } from "./types.ts";
 
 const FUTURE =
-  /\b(?:will|won['’]t|shall|would|going to|set to|scheduled|slated|planned|plans? to|planning to|expected to|expects? to|intends? to|upcoming|coming|preparing|prepares?|due(?!\s+to\b)|later|to (?:meet|visit|sit|travel|attend|host|hold|sign|begin|start))\b|['’]ll\b/gi;
+  /\b(?:will|won['’]t|shall|would|going to|set to|scheduled|slated|planned|plans? to|planning to|expected to|expects? to|intends? to|upcoming|coming|preparing|prepares?|(?<!\b(?:was|were|been)\s)due(?!\s+to\b)|later|to (?:meet|visit|sit|travel|attend|host|hold|sign|begin|start))\b|['’]ll\b/gi;
 
 const PAST =
   /\b(?:said|says|told|tells|asked|announced|met|held|signed|agreed|spoke|sent|called|confirmed|unveiled|imposed|raised|lifted|launched|took|made|gave|went|came|began|was|were|had|did|wrote|reported|added|noted|stated|released|published|hosted|visited|discussed|ended|opened|closed|decided|promised|threatened|warned|struck|approved|rejected|ruled|issued|introduced|posted|revealed|responded|declined|dropped|paused|hiked|arrived|left|travell?ed|attended|joined|labell?ed|ago|earlier|recently|previously|(?:has|have) (?:been|\w+ed))\b/gi;
@@ -29,14 +29,22 @@ function cues(sentence: string): Cue[] {
   return out;
 }
 
-/** The direction of the phrase at [start, end) of `sentence`: the nearest cue's, or "none". */
+/**
+ * The direction of the phrase at [start, end) of `sentence`: the nearest cue before it (English
+ * puts the verb before its time: "will meet … on Dec. 2, officials said" looks forward), else
+ * the nearest after it ("On Monday, Trump promised"), else "none".
+ */
 export function directionAt(sentence: string, start: number, end: number): Direction {
-  let best: { gap: number; direction: Direction } | undefined;
+  let before: { gap: number; direction: Direction } | undefined;
+  let after: { gap: number; direction: Direction } | undefined;
   for (const c of cues(sentence)) {
     if (c.start < end && c.end > start) continue; // a word of the phrase itself
-    // A cue before the phrase wins a tie: English puts the verb before its time adverb.
-    const gap = c.end <= start ? start - c.end : c.start - end + 0.5;
-    if (!best || gap < best.gap) best = { gap, direction: c.direction };
+    if (c.end <= start) {
+      if (!before || start - c.end < before.gap)
+        before = { gap: start - c.end, direction: c.direction };
+    } else if (!after || c.start - end < after.gap) {
+      after = { gap: c.start - end, direction: c.direction };
+    }
   }
-  return best?.direction ?? "none";
+  return (before ?? after)?.direction ?? "none";
 }

@@ -49,7 +49,10 @@ function datedIn(
     for (const t of triggers) {
       if (t.start < de && ds < t.end) continue;
       const [from, to] = t.end <= ds ? [t.end, ds] : [de, t.start];
-      if (to - from > MAX_GAP || CLAUSE_BREAK.test(text.slice(from, to))) continue;
+      const between = text.slice(from, to);
+      if (to - from > MAX_GAP || CLAUSE_BREAK.test(between)) continue;
+      // "said Tuesday that the review would …": the date is the saying's, not the review's.
+      if (t.start >= de && /^\s*,?\s*that\b/i.test(between)) continue;
       pairs.push({ d, t, gap: to - from });
     }
   }

@@ -7,7 +7,7 @@ import { pubDateRange } from "../../knowledge/pubdate.ts";
 import type { Span } from "../../text/passages.ts";
 import { spanOf } from "../dates/day.ts";
 import type { DateExpr } from "../dates/types.ts";
-import { peopleIn, placesIn } from "./names.ts";
+import { peopleIn, placesIn, properNames } from "./names.ts";
 import { acronyms, CLAUSE_BREAK, namingTerms, type Trigger } from "./triggers.ts";
 import type { EventMention, EventPrecision } from "./types.ts";
 
@@ -65,7 +65,9 @@ export function makeMention(
   const near = (s: Span) =>
     !separated(text, s, trigger) &&
     (gap(s, trigger) <= PLACE_REACH || (inSentence && gap(s, when) <= PLACE_REACH));
+  // "to Canada" names a place only for a visit ("visit to Canada"), not for "envoy to Canada".
   const nearest = placesIn(text, participants)
+    .filter((p) => p.preposition !== "to" || trigger.kind === "visit")
     .filter((p) => near({ start: p.start, end: p.start + p.place.length }))
     .sort((a, b) => Math.abs(a.start - trigger.start) - Math.abs(b.start - trigger.start))[0];
   const m: EventMention = {
@@ -83,7 +85,7 @@ export function makeMention(
     dateStart: date.start,
     dateEnd: date.end,
     ...bounds(date, article),
-    terms: [...new Set([...namingTerms(text, trigger), ...acronyms(text)])],
+    terms: [...new Set([...namingTerms(text, trigger), ...acronyms(text), ...properNames(text)])],
   };
   if (date.endValue) m.endDate = date.endValue;
   return m;

@@ -64,6 +64,14 @@ function runs(sentence: string): Run[] {
   }));
 }
 
+/** Runs of two or more capitalized words that are not just sentence openers ("Commerce Board"). */
+export function properNames(sentence: string): string[] {
+  return runs(sentence)
+    .map((r) => r.words.filter((w) => !FUNCTION_WORDS.has(w.text) && !CALENDAR_WORDS.test(w.text)))
+    .filter((words) => words.length >= 2)
+    .map((words) => words.map((w) => w.text).join(" "));
+}
+
 /** Full names (two or three words) in a sentence, with their offsets. */
 export function fullNames(sentence: string): { name: string; start: number }[] {
   const out: { name: string; start: number }[] = [];
@@ -122,10 +130,17 @@ export function peopleIn(sentence: string, known: string[]): NamedPerson[] {
   return people;
 }
 
-/** Places after "in"/"at" ("at the White House Tuesday" → "White House"), with offsets. */
-export function placesIn(sentence: string, people: string[]): { place: string; start: number }[] {
-  const out: { place: string; start: number }[] = [];
-  const re = /\b(?:in|at)\s+(?:the\s+)?(?=\p{Lu})/gu;
+/** A place phrase: the capitalized run after "in", "at", or "to"/"visit" (which only a visit takes). */
+export interface NamedPlace {
+  place: string;
+  start: number;
+  preposition: "in" | "at" | "to";
+}
+
+/** Places after "in"/"at"/"to"/"visit" ("at the White House Tuesday" → "White House"), with offsets. */
+export function placesIn(sentence: string, people: string[]): NamedPlace[] {
+  const out: NamedPlace[] = [];
+  const re = /\b(in|at|to|visit(?:s|ed|ing)?)\s+(?:the\s+)?(?=\p{Lu})/gu;
   for (const m of sentence.matchAll(re)) {
     const at = m.index + m[0].length;
     const run = runs(sentence).find((r) => r.start === at);
@@ -137,7 +152,8 @@ export function placesIn(sentence: string, people: string[]): { place: string; s
     }
     const place = words.join(" ");
     if (!place || people.some((p) => p.includes(place))) continue;
-    out.push({ place, start: at });
+    const preposition = m[1] === "in" || m[1] === "at" ? m[1] : "to";
+    out.push({ place, start: at, preposition });
   }
   return out;
 }
