@@ -7,7 +7,7 @@ import { type Config, ConfigError, describeConfig, readConfig } from "./config/e
 import { runConsole } from "./console/repl.ts";
 import { formatProblem } from "./knowledge/load.ts";
 import { openKnowledge } from "./knowledge/open.ts";
-import { createSlackApp } from "./slack/app.ts";
+import { createSlackApp, EVENTS_PATH } from "./slack/app.ts";
 
 let config: Readonly<Config>;
 try {
@@ -33,9 +33,20 @@ if (config.slackMode === "console") {
   log.info(describeConfig(config));
   log.info(`${kb.size} articles loaded`);
   for (const p of kb.problems) log.warn(`skipped ${formatProblem(p)}`);
-  await slack.start();
+  try {
+    await slack.start();
+  } catch (e) {
+    // EADDRINUSE, or Slack refusing SLACK_APP_TOKEN in Socket Mode: one line, not a stack.
+    const code = (e as { code?: string }).code;
+    process.stderr.write(
+      `tariff-desk: could not start the Slack app: ${code ?? (e as Error).message}\n`,
+    );
+    process.exit(1);
+  }
   log.info(
-    config.slackMode === "http" ? `Listening on port ${config.port}` : "Connected in Socket Mode",
+    config.slackMode === "http"
+      ? `Listening on http://${config.host ?? "0.0.0.0"}:${config.port}${EVENTS_PATH}`
+      : "Connected in Socket Mode",
   );
   const shutdown = (signal: string) => {
     log.info(`${signal}: stopping`);

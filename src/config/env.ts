@@ -35,6 +35,11 @@ const schema = z.object({
     .transform(Number)
     .refine((n) => n >= 1 && n <= 65535, { error: "PORT must be a whole number from 1 to 65535" })
     .default(3000),
+  HOST: z
+    .string()
+    .trim()
+    .regex(/^[\w.:-]+$/, { error: "HOST must be an interface address such as 127.0.0.1 or ::1" })
+    .optional(),
   SLACK_API_URL: z
     .url({
       protocol: /^https?$/,
@@ -80,6 +85,8 @@ export interface Config {
     apiUrl?: string;
   };
   port: number;
+  /** The interface HTTP mode listens on; undefined means every interface. */
+  host?: string;
   knowledgeDir: string;
   /** Slack member IDs who may add articles from Slack; empty means nobody may. */
   editorUserIds: readonly string[];
@@ -118,6 +125,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
       apiUrl: v.SLACK_API_URL,
     },
     port: v.PORT,
+    host: v.HOST,
     knowledgeDir: v.TARIFF_DESK_KNOWLEDGE,
     editorUserIds: Object.freeze([...new Set(v.EDITOR_USER_IDS)]),
   };
@@ -145,7 +153,7 @@ function modeOf(bot?: string, app?: string, secret?: string): SlackMode {
 export function describeConfig(c: Readonly<Config>): string {
   const where =
     c.slackMode === "http"
-      ? `HTTP on port ${c.port} at /slack/events`
+      ? `HTTP on ${c.host ?? "every interface"} port ${c.port} at /slack/events`
       : c.slackMode === "socket"
         ? "Socket Mode"
         : "the offline console (no Slack tokens set)";

@@ -27,7 +27,7 @@ export interface SlackApp {
   app: App;
   identity: BotIdentity;
   registrations: Registration[];
-  /** HTTP: listens on `listen` (default: PORT on every interface) and returns the server. */
+  /** HTTP: listens on `listen` (default: PORT on HOST, or every interface) and returns the server. */
   start(listen?: ListenOptions): Promise<Server | undefined>;
   stop(): Promise<void>;
 }
@@ -81,7 +81,8 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
         await app.start();
         return undefined;
       }
-      return (await app.start(listen ?? config.port)) as Server;
+      const where = listen ?? { port: config.port, ...(config.host ? { host: config.host } : {}) };
+      return (await app.start(where)) as Server;
     },
     stop: () => app.stop() as Promise<void>,
   };
