@@ -5,11 +5,12 @@
 import { sectorBoard } from "../../extract/tariffs/board.ts";
 import { tariffFacts } from "../../extract/tariffs/facts.ts";
 import { sectorVocabulary } from "../../extract/tariffs/sectors-file.ts";
+import { formatPubDate } from "../../knowledge/pubdate.ts";
 import { cite } from "../cite.ts";
 import { makeAnswer } from "../freshness.ts";
 import type { AskContext, Intent } from "../intent.ts";
 import type { Answer, AnswerItem } from "../types.ts";
-import { asOfText, labelText, RATE_NOT_STATED, sideText } from "./tariff-items.ts";
+import { labelText, RATE_NOT_STATED, sideText } from "./tariff-items.ts";
 import { vocabularyNotice } from "./tariffs.ts";
 
 const OVERVIEW =
@@ -45,7 +46,7 @@ export function overviewAnswer(ctx: AskContext, query: string): Answer {
       text,
       kind: "label",
       citations: [cite(article, lead.start, lead.end)],
-      note: `latest update ${asOfText(latest).replace(/^as of /, "")}`,
+      note: `latest update ${formatPubDate(latest.asOf)}`,
     });
   }
   const keys = vocab.vocabulary.sectors.map((s) => s.key).filter((k) => !without.includes(k));

@@ -62,12 +62,15 @@ export function factNote(f: TariffFact, sector: SectorEntry, rateNote?: string):
   return parts.join(" · ");
 }
 
-/** One fact as an item: a label when it has a rate (and `labels` is on), else its sentence. */
+/**
+ * One fact as an item: a label when it has a rate (and `labels` is on), else its sentence.
+ * `evidence` marks the sentence shown under its own label: it then carries no note of its own.
+ */
 export function factItem(
   kb: KnowledgeBase,
   f: TariffFact,
   sector: SectorEntry,
-  opts: { section?: string; labels: boolean; rateNote?: string },
+  opts: { section?: string; labels: boolean; rateNote?: string; evidence?: boolean },
 ): AnswerItem {
   const article = kb.get(f.articleId);
   if (!article) throw new Error(`tariff fact points at a missing article: ${f.articleId}`);
@@ -77,8 +80,8 @@ export function factItem(
     text: label ? labelText(f, sector) : c.snippet,
     kind: label ? "label" : "snippet",
     citations: [c],
-    note: factNote(f, sector, opts.rateNote),
   };
+  if (!opts.evidence) item.note = factNote(f, sector, opts.rateNote);
   if (opts.section) item.section = opts.section;
   return item;
 }

@@ -76,14 +76,23 @@ export function boardAnswer(ctx: AskContext, key: string, query: string): Answer
   });
 }
 
+/**
+ * The current measures. A line with a rate is a label, followed by the sentence that states it,
+ * verbatim, so the reader sees the evidence and not only our summary of it.
+ */
 function currentItems(kb: KnowledgeBase, board: SectorBoard): AnswerItem[] {
-  return board.current.map((f) =>
-    factItem(kb, f, board.sector, {
+  return board.current.flatMap((f) => {
+    const item = factItem(kb, f, board.sector, {
       section: "Current",
       labels: true,
       rateNote: board.rated[f.imposedBy] ? "no rate in this sentence" : RATE_NOT_STATED,
-    }),
-  );
+    });
+    if (item.kind !== "label") return [item];
+    return [
+      item,
+      factItem(kb, f, board.sector, { section: "Current", labels: false, evidence: true }),
+    ];
+  });
 }
 
 function timelineItems(kb: KnowledgeBase, board: SectorBoard): AnswerItem[] {

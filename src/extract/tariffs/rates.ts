@@ -49,9 +49,9 @@ const BETWEEN_WORDS = new Set(
   (
     "which that were was is are be been being has have had will would could may might now currently still " +
     "at of to from set raised hiked increased lowered cut reduced doubled tripled halved imposed applied fixed " +
-    "stand stands stood rise rises rose risen run runs ran as high much up go goes went jump jumps jumped " +
-    "climb climbs climbed on in the a an its their new combined total average top blanket flat additional " +
-    "further extra effective goods imports products exports shipments all some certain"
+    "stand stands stood rise rises rose risen fall falls fell fallen run runs ran as high much up go goes " +
+    "went jump jumps jumped climb climbs climbed on in the a an its their new combined total average top " +
+    "blanket flat additional further extra effective goods products all some certain"
   ).split(" "),
 );
 /** Words after a rate that end the search for its tariff word ("15% drop in exports due to tariffs"). */

@@ -82,7 +82,11 @@ export function validate(text: string): { vocabulary?: SectorVocabulary; problem
             ? i.path.join(".")
             : "sectors",
       message:
-        i.code === "unrecognized_keys" ? `unknown field(s): ${i.keys.join(", ")}` : i.message,
+        i.code === "unrecognized_keys"
+          ? `unknown field(s): ${i.keys.join(", ")}`
+          : i.code === "invalid_key"
+            ? (i.issues[0]?.message ?? i.message)
+            : i.message,
     })),
   };
 }

@@ -49,7 +49,12 @@ export const vocabularySchema = z
           "a sector key must be lower-case letters, digits and hyphens",
         ),
       entrySchema,
-      { error: "sectors must be a mapping of sector key → entry" },
+      {
+        error: (issue) =>
+          issue.code === "invalid_type"
+            ? "sectors must be a mapping of sector key → entry"
+            : undefined,
+      },
     ),
   })
   .strict();
