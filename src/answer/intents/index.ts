@@ -7,12 +7,14 @@ import { eventsIntent } from "./events.ts";
 import { helpIntent } from "./help.ts";
 import { latestIntent } from "./latest.ts";
 import { overviewIntent } from "./overview.ts";
+import { quotesIntent } from "./quotes.ts";
 import { searchIntent } from "./search.ts";
 import { tariffsIntent } from "./tariffs.ts";
 
 export const INTENTS: Intent<never>[] = [
   helpIntent,
   // Capabilities add their intent here, before `latest`.
+  quotesIntent,
   eventsIntent,
   overviewIntent,
   tariffsIntent,

@@ -6,6 +6,8 @@ import { checkVerb } from "./check.ts";
 import { datesVerb } from "./dates.ts";
 import { eventsVerb } from "./events.ts";
 import { ingestVerb } from "./ingest.ts";
+import { peopleVerb } from "./people.ts";
+import { quotesVerb } from "./quotes.ts";
 import { showVerb } from "./show.ts";
 import { tariffsVerb } from "./tariffs.ts";
 
@@ -18,5 +20,7 @@ export const VERBS: Verb[] = [
   eventsVerb,
   datesVerb,
   tariffsVerb,
+  quotesVerb,
+  peopleVerb,
   // Capabilities add their verbs here.
 ];

@@ -72,7 +72,13 @@ export function decideQuotes(
     const leadCues = cues.filter((c) => c.at > prev && c.at < qi);
     const opens = prev < 0 && lead.every((w) => w.kind !== "word" || OPENERS.has(w.lower));
     const lastLead = [...lead].reverse().find((w) => w.kind !== "quote");
-    const introduced = leadCues.length > 0 && (lastLead?.text === ":" || lastLead?.text === ",");
+    // "X said, “…”" and the second half of "“…,” he said, “…”" are direct; "said that while …,
+    // “there’s nothing planned”" is a fragment inside reported speech.
+    const leadWords = lead.filter((w) => w.kind === "word");
+    const shortTag = leadWords.length <= 5 && !leadWords.some((w) => w.lower === "that");
+    const upper = /^\p{Lu}/u.test(body[mark.start] ?? "");
+    const introduced =
+      leadCues.length > 0 && lastLead?.text === "," && shortTag && (prev >= 0 || upper);
     const tag = opens ? tagAfter(tokens, qi, cues) : undefined;
     const endsClause = /[.?!]/.test(body[mark.end - 1] ?? "") || tokens[qi + 1]?.kind !== "word";
     const kind =

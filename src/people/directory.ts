@@ -1,0 +1,250 @@
+/**
+ * The people directory: one entry per real person across all articles, joined automatically by
+ * name (a bare surname joins the one full name that has it, "Pete" joins "Peter") and by the
+ * desk's alias file. Anonymous sources stay one entry per article and are never joined to a
+ * named person; organizations are joined by name. It also gives every quote its canonical
+ * speaker, so the CLI and `ask` agree on who said what.
+ */
+
+import type { Entity } from "../extract/quotes/coref.ts";
+import { articleQuotes } from "../extract/quotes/extract.ts";
+import type { ExtractedQuote } from "../extract/quotes/types.ts";
+import type { Problem } from "../knowledge/article.ts";
+import type { KnowledgeBase } from "../knowledge/base.ts";
+import { type AliasEntry, aliasesStamp, loadAliases } from "./aliases.ts";
+import { bareName, distance, fold, nameMatches } from "./names.ts";
+import { sameFirstName } from "./nicknames.ts";
+
+export interface Person {
+  id: string;
+  name: string;
+  kind: "person" | "anonymous" | "organization";
+  /** Every other name the articles (and the alias file) use for this person. */
+  aliases: string[];
+  /** Roles as the articles give them, newest article first. */
+  roles: string[];
+  quotes: number;
+  /** Articles that quote or mention them, newest first. */
+  articles: string[];
+}
+
+/** A quote with its speaker as the directory names them. */
+export interface QuoteRecord {
+  /** Canonical name, an anonymous source's description, or null when unattributed. */
+  speaker: string | null;
+  /** The speaker's role(s) as this article gives them, or null. */
+  role: string | null;
+  text: string;
+  kind: "direct" | "partial";
+  articleId: string;
+  published: string;
+  start: number;
+  end: number;
+  person?: Person;
+  /** Where the article shows the speaker through to the quote's sentence end. */
+  context: { start: number; end: number };
+}
+
+export interface Directory {
+  people: Person[];
+  /** Every quote in the knowledge, newest article first, in reading order within an article. */
+  quotes: QuoteRecord[];
+  problems: Problem[];
+}
+
+interface Member {
+  articleId: string;
+  entity: Entity;
+}
+
+export function directory(kb: KnowledgeBase): Directory {
+  const dir = kb.options.dir;
+  return kb.derived(`people:${aliasesStamp(dir)}`, () => buildDirectory(kb, loadAliases(dir)));
+}
+
+function buildDirectory(kb: KnowledgeBase, aliases: ReturnType<typeof loadAliases>): Directory {
+  const members: Member[] = [];
+  const quoted = new Map<Entity, ExtractedQuote[]>();
+  const perArticle = kb.articles().map((a) => ({ article: a, aq: articleQuotes(kb, a) }));
+  for (const { article, aq } of perArticle) {
+    for (const e of aq.entities) members.push({ articleId: article.id, entity: e });
+    for (const q of aq.quotes)
+      if (q.speaker) quoted.set(q.speaker, [...(quoted.get(q.speaker) ?? []), q]);
+  }
+  const groups = cluster(members, aliases.entries);
+  const people: Person[] = [];
+  const personOf = new Map<Entity, Person>();
+  for (const g of groups) {
+    const count = g.members.reduce((n, m) => n + (quoted.get(m.entity)?.length ?? 0), 0);
+    const first = g.members[0]?.entity as Entity;
+    const qualifies =
+      count > 0 ||
+      (first.kind === "person" &&
+        g.members.some((m) => m.entity.spoke && (m.entity.firstName || m.entity.roles.length)));
+    if (!qualifies) continue;
+    const p = toPerson(g, count);
+    people.push(p);
+    for (const m of g.members) personOf.set(m.entity, p);
+  }
+  const quotes: QuoteRecord[] = perArticle.flatMap(({ article, aq }) =>
+    aq.quotes.map((q) => {
+      const person = q.speaker ? personOf.get(q.speaker) : undefined;
+      const r: QuoteRecord = {
+        speaker: person?.name ?? q.speaker?.name ?? null,
+        role: q.speaker?.roles.length ? q.speaker.roles.join("; ") : null,
+        text: q.text,
+        kind: q.kind,
+        articleId: article.id,
+        published: article.published.value,
+        start: q.start,
+        end: q.end,
+        context: q.context,
+      };
+      if (person) r.person = person;
+      return r;
+    }),
+  );
+  people.sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name));
+  return { people, quotes, problems: aliases.problems };
+}
+
+interface Group {
+  members: Member[];
+  /** The alias file's display name, when an entry joined this group. */
+  display?: string;
+  extraAliases: string[];
+}
+
+/** Joins the article entities into people: by surname and first name, then by the alias file. */
+function cluster(members: Member[], entries: AliasEntry[]): Group[] {
+  const parent = members.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
+    return i;
+  };
+  const union = (a: number, b: number) => {
+    parent[find(a)] = find(b);
+  };
+  const persons = members.map((m, i) => ({ m, i })).filter(({ m }) => m.entity.kind === "person");
+  for (const x of persons) {
+    for (const y of persons) {
+      if (y.i <= x.i || x.m.entity.surname !== y.m.entity.surname) continue;
+      const fx = x.m.entity.firstName;
+      const fy = y.m.entity.firstName;
+      if (fx && fy && sameFirstName(fx, fy)) union(x.i, y.i);
+    }
+  }
+  // A bare surname joins the one full name with that surname, if there is exactly one.
+  for (const x of persons.filter(({ m }) => !m.entity.firstName)) {
+    const full = new Set(
+      persons
+        .filter(({ m }) => m.entity.firstName && m.entity.surname === x.m.entity.surname)
+        .map(({ i }) => find(i)),
+    );
+    const bare = persons.filter(
+      ({ m }) => !m.entity.firstName && m.entity.surname === x.m.entity.surname,
+    );
+    if (full.size === 1) union(x.i, [...full][0] as number);
+    else if (full.size === 0) for (const y of bare) union(x.i, y.i);
+  }
+  members.forEach((m, i) => {
+    if (m.entity.kind !== "org") return;
+    const same = members.findIndex(
+      (n) => n.entity.kind === "org" && fold(n.entity.name) === fold(m.entity.name),
+    );
+    union(i, same);
+  });
+  const display = new Map<number, AliasEntry>();
+  for (const entry of entries) {
+    const names = [entry.name, ...entry.aliases];
+    const hits = persons.filter(({ m }) =>
+      [...m.entity.forms.keys(), m.entity.name].some((f) =>
+        names.some((n) => bareName(n) === bareName(f)),
+      ),
+    );
+    for (const h of hits) union(h.i, (hits[0] as { i: number }).i);
+    if (hits[0]) display.set(hits[0].i, entry);
+  }
+  const groups = new Map<number, Group>();
+  members.forEach((m, i) => {
+    const root = find(i);
+    const g = groups.get(root) ?? { members: [], extraAliases: [] };
+    g.members.push(m);
+    groups.set(root, g);
+  });
+  for (const [i, entry] of display) {
+    const g = groups.get(find(i)) as Group;
+    g.display = entry.name;
+    g.extraAliases.push(...entry.aliases);
+  }
+  return [...groups.values()];
+}
+
+function toPerson(g: Group, quotes: number): Person {
+  const first = (g.members[0] as Member).entity;
+  const kind = first.kind === "org" ? "organization" : first.kind;
+  const forms = new Map<string, number>();
+  for (const m of g.members)
+    for (const [f, n] of m.entity.forms) forms.set(f, (forms.get(f) ?? 0) + n);
+  const ranked = [...forms.entries()].sort(
+    (a, b) =>
+      Number(b[0].includes(" ")) - Number(a[0].includes(" ")) ||
+      b[1] - a[1] ||
+      b[0].length - a[0].length ||
+      a[0].localeCompare(b[0]),
+  );
+  const name = g.display ?? (kind === "anonymous" ? first.name : (ranked[0]?.[0] ?? first.name));
+  const seen = new Set([fold(name)]);
+  const aliases: string[] = [];
+  for (const a of [...ranked.map(([f]) => f), ...g.extraAliases]) {
+    if (!seen.has(fold(a))) aliases.push(a);
+    seen.add(fold(a));
+  }
+  const roles: string[] = [];
+  for (const m of g.members)
+    for (const r of m.entity.roles) if (!roles.some((x) => fold(x) === fold(r))) roles.push(r);
+  const articles = [...new Set(g.members.map((m) => m.articleId))];
+  const id = kind === "anonymous" ? `${articles[0]}#${fold(name)}` : fold(name);
+  return { id, name, kind, aliases, roles, quotes, articles };
+}
+
+/** People a typed name can mean: by name or alias, a surname, a short first name, or words of a description. */
+export function findPeople(d: Directory, query: string): Person[] {
+  const q = fold(query);
+  if (!q) return [];
+  const exact = d.people.filter((p) =>
+    [p.name, ...p.aliases].some((n) => bareName(n) === bareName(query)),
+  );
+  if (exact.length) return exact;
+  const named = d.people.filter(
+    (p) => p.kind === "person" && [p.name, ...p.aliases].some((n) => nameMatches(query, n)),
+  );
+  if (named.length) return named;
+  const words = bareName(query)
+    .split(" ")
+    .filter((w) => w.length > 2);
+  return d.people.filter(
+    (p) =>
+      p.kind !== "person" &&
+      words.length > 0 &&
+      words.every((w) => fold(p.name).split(" ").includes(w)),
+  );
+}
+
+/** The directory's names closest in spelling to one that matched nobody, best first. */
+export function closestNames(d: Directory, query: string, n = 3): string[] {
+  const q = bareName(query);
+  const score = (p: Person) =>
+    Math.min(
+      ...[p.name, ...p.aliases].flatMap((name) => {
+        const b = bareName(name);
+        return [distance(q, b), distance(q, b.split(" ").pop() ?? b)];
+      }),
+    );
+  return d.people
+    .filter((p) => p.kind === "person")
+    .map((p) => ({ p, s: score(p) }))
+    .sort((a, b) => a.s - b.s || b.p.quotes - a.p.quotes)
+    .slice(0, n)
+    .map(({ p }) => p.name);
+}
