@@ -7,6 +7,7 @@ import { type Config, ConfigError, describeConfig, readConfig } from "./config/e
 import { runConsole } from "./console/repl.ts";
 import { formatProblem } from "./knowledge/load.ts";
 import { openKnowledge } from "./knowledge/open.ts";
+import { watchKnowledge } from "./live/watcher.ts";
 import { createSlackApp, EVENTS_PATH } from "./slack/app.ts";
 
 let config: Readonly<Config>;
@@ -21,15 +22,22 @@ try {
 const kb = openKnowledge(config.knowledgeDir);
 
 if (config.slackMode === "console") {
+  // Knowledge changes are logged on stderr, beside the console's answers on stdout.
+  const say = (m: string) => process.stderr.write(`${m}\n`);
+  const live = watchKnowledge(kb, config.knowledgeDir, { log: { info: say, warn: say } });
   await runConsole({
     kb,
     knowledgeDir: config.knowledgeDir,
     input: process.stdin,
     output: process.stdout,
   });
+  live.close();
 } else {
   const slack = createSlackApp({ config, kb });
   const log = slack.app.logger;
+  const live = watchKnowledge(kb, config.knowledgeDir, {
+    log: { info: (m) => log.info(m), warn: (m) => log.warn(m) },
+  });
   log.info(describeConfig(config));
   log.info(`${kb.size} articles loaded`);
   for (const p of kb.problems) log.warn(`skipped ${formatProblem(p)}`);
@@ -50,6 +58,7 @@ if (config.slackMode === "console") {
   );
   const shutdown = (signal: string) => {
     log.info(`${signal}: stopping`);
+    live.close();
     slack.stop().then(
       () => process.exit(0),
       () => process.exit(1),

@@ -67,6 +67,7 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
     clock: opts.clock ?? (() => new Date()),
     seen: new SeenEvents(),
     client,
+    editors: new Set(config.editorUserIds),
   };
   const registrations = registerListeners(app, deps);
   app.error(async (e) => logFailure(app.logger, "Slack request", e));

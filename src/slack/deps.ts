@@ -20,6 +20,8 @@ export interface SlackDeps {
    * clients would add a team_id parameter (for org-wide apps) to every call.
    */
   client: webApi.WebClient;
+  /** Slack member IDs who may add articles (EDITOR_USER_IDS). */
+  editors: ReadonlySet<string>;
 }
 
 export function answerFor(deps: SlackDeps, text: string): Answer {
@@ -28,7 +30,7 @@ export function answerFor(deps: SlackDeps, text: string): Answer {
 
 /** What one listener file registered, in the manifest's own terms ("/tariffs", "message.im"). */
 export interface Registration {
-  kind: "command" | "event" | "action" | "view";
+  kind: "command" | "event" | "action" | "shortcut" | "view";
   name: string;
 }
 
