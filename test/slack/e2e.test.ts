@@ -288,6 +288,19 @@ describe("App Home", () => {
   });
 });
 
+describe("the Request URL check", () => {
+  it("answers Slack's url_verification challenge, as Slack requires before it sends events", async () => {
+    const body = JSON.stringify({
+      token: "gIkuvaNzQIHg97ATvDxqgjtO",
+      challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P",
+      type: "url_verification",
+    });
+    const res = await send(app.url, { body, contentType: "application/json" });
+    expect(res.status).toBe(200);
+    expect(res.body).toContain("3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P");
+  });
+});
+
 describe("requests not from Slack", () => {
   it("refuses a forged signature", async () => {
     const res = await send(app.url, slashCommand("steel", app.fake.responseUrl("forged")), {
