@@ -82,7 +82,7 @@ describe("ask <sector>: the status board", () => {
       "Trump promised new tariffs on medium- and heavy-duty truck imports",
     );
     expect(trucks.items[0]?.note).toBe(
-      "U.S. on Canada · announced · rate not stated in coverage · as of Oct. 6, 2025 (article date)",
+      "U.S. on Canada · announced · rate not stated in coverage · as of Oct. 6, 2025",
     );
   });
 

@@ -67,7 +67,8 @@ describe("tariff facts from the bundled articles", () => {
     const trucks = find((x) => x.sector === "trucks");
     expect(trucks.map((x) => [x.imposedBy, x.status, x.rate])).toEqual([["US", "announced", null]]);
     expect(trucks[0]?.asOf).toEqual({ value: "2025-10-06", precision: "day" });
-    expect(trucks[0]?.asOfFrom).toBe("published");
+    // "On Monday" in an article of Monday, Oct. 6: the date resolver pins it to that day.
+    expect(trucks[0]?.asOfFrom).toBe("sentence");
   });
 
   it("Canada keeps counter-tariffs on U.S. steel, aluminum and autos, and lifted some", () => {

@@ -88,7 +88,7 @@ describe("dates of effect", () => {
     expect(dates("effective Jan. 15, 2026, a notice said")).toEqual([
       { value: "2026-01-15", precision: "day" },
     ]);
-    expect(dates("cut on Dec. 1, the minister said")).toEqual([
+    expect(dates("Ottawa will cut it on Dec. 1, the minister said")).toEqual([
       { value: "2025-12-01", precision: "day" },
     ]);
   });
@@ -102,7 +102,20 @@ describe("dates of effect", () => {
     );
   });
 
-  it("leaves weekdays, relative words and the verb 'may' alone", () => {
-    expect(dates("On Monday, Trump promised new tariffs; talks may resume next week.")).toEqual([]);
+  it("pins weekdays to the publication week, and never reads the verb 'may' as a month", () => {
+    const monday: PubDate = { value: "2025-10-06", precision: "day" };
+    expect(dates("On Monday, Trump promised new tariffs.", monday)).toEqual([
+      { value: "2025-10-06", precision: "day" },
+    ]);
+    expect(dates("Talks may resume soon.")).toEqual([]);
+  });
+
+  it("keeps a week only as its month, else falls back to the publication date", () => {
+    const oct20: PubDate = { value: "2025-10-20", precision: "day" };
+    expect(dates("Just last week, levies were announced.", oct20)).toEqual([
+      { value: "2025-10", precision: "month" },
+    ]);
+    const oct6: PubDate = { value: "2025-10-06", precision: "day" };
+    expect(dates("Just last week, levies were announced.", oct6)).toEqual([]);
   });
 });
