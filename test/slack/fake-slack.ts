@@ -30,6 +30,11 @@ export class FakeSlack {
   readonly responses: ResponsePost[] = [];
   /** Web API errors to answer with, by method: returns an error code, or undefined for ok. */
   readonly failWith = new Map<string, (params: Record<string, unknown>) => string | undefined>();
+  /**
+   * Rate limits, by method: returns the seconds for a Retry-After header (the call is answered
+   * HTTP 429, as Slack does), or undefined to answer normally.
+   */
+  readonly rateLimit = new Map<string, (params: Record<string, unknown>) => number | undefined>();
   /** response_url ids that answer like an expired URL (HTTP 404, "expired_url"). */
   readonly expired = new Set<string>();
   private server: Server | undefined;
@@ -38,9 +43,10 @@ export class FakeSlack {
   async start(): Promise<void> {
     this.server = createServer((req, res) => {
       void this.handle(req).then(
-        ({ status, body }) => {
+        ({ status, body, retryAfter }) => {
           res.writeHead(status, {
             "Content-Type": typeof body === "string" ? "text/plain" : "application/json",
+            ...(retryAfter === undefined ? {} : { "Retry-After": String(retryAfter) }),
           });
           res.end(typeof body === "string" ? body : JSON.stringify(body));
         },
@@ -90,7 +96,9 @@ export class FakeSlack {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
-  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown }> {
+  private async handle(
+    req: IncomingMessage,
+  ): Promise<{ status: number; body: unknown; retryAfter?: number }> {
     const raw = await readBody(req);
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const contentType = String(req.headers["content-type"] ?? "");
@@ -107,6 +115,9 @@ export class FakeSlack {
     const method = api[1];
     const params = parseParams(raw, contentType);
     this.calls.push({ method, params, authorization: req.headers.authorization, contentType });
+    const retryAfter = this.rateLimit.get(method)?.(params);
+    if (retryAfter !== undefined)
+      return { status: 429, body: { ok: false, error: "ratelimited" }, retryAfter };
     const error = this.failWith.get(method)?.(params);
     if (error) return { status: 200, body: { ok: false, error } };
     return { status: 200, body: this.reply(method, params) };
