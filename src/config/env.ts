@@ -6,6 +6,7 @@
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { z } from "zod";
+import { type DigestConfig, digestConfigOf, digestVariables } from "../digest/env.ts";
 
 const secret = (name: string, prefix: string, what: string) =>
   z
@@ -20,7 +21,7 @@ const secret = (name: string, prefix: string, what: string) =>
  * One entry per variable. Later issues add theirs here (DIGEST_CHANNEL, DIGEST_*,
  * EDITOR_USER_IDS, …) with the same one-line messages.
  */
-const schema = z.object({
+export const schema = z.object({
   SLACK_BOT_TOKEN: secret("SLACK_BOT_TOKEN", "xoxb-", "the bot token (OAuth & Permissions)"),
   SLACK_APP_TOKEN: secret("SLACK_APP_TOKEN", "xapp-", "an app-level token with connections:write"),
   SLACK_SIGNING_SECRET: z
@@ -71,6 +72,7 @@ const schema = z.object({
       }
     })
     .default([]),
+  ...digestVariables,
 });
 
 export type SlackMode = "socket" | "http" | "console";
@@ -90,6 +92,8 @@ export interface Config {
   knowledgeDir: string;
   /** Slack member IDs who may add articles from Slack; empty means nobody may. */
   editorUserIds: readonly string[];
+  /** DIGEST_TIME, DIGEST_TZ, DIGEST_CHANNELS, TARIFF_DESK_STATE (src/digest/env.ts). */
+  digest: DigestConfig;
 }
 
 /** A start-up problem with the environment; `message` is the one line to print. */
@@ -102,20 +106,7 @@ export class ConfigError extends Error {
  * .env file). Throws ConfigError naming the first bad variable.
  */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Config> {
-  const present = Object.fromEntries(
-    Object.keys(schema.shape)
-      .map((k) => [k, env[k]] as const)
-      .filter(([, v]) => v !== undefined && v.trim() !== ""),
-  );
-  const parsed = schema.safeParse(present);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const name = String(issue?.path[0] ?? "environment");
-    // Zod's own messages for type errors do not name the variable; ours always do.
-    const message = issue?.message.includes(name) ? issue.message : `${name}: ${issue?.message}`;
-    throw new ConfigError(message);
-  }
-  const v = parsed.data;
+  const v = readVariables(schema, env);
   const config: Config = {
     slackMode: modeOf(v.SLACK_BOT_TOKEN, v.SLACK_APP_TOKEN, v.SLACK_SIGNING_SECRET),
     slack: {
@@ -128,9 +119,35 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     host: v.HOST,
     knowledgeDir: v.TARIFF_DESK_KNOWLEDGE,
     editorUserIds: Object.freeze([...new Set(v.EDITOR_USER_IDS)]),
+    digest: digestConfigOf(v),
   };
   Object.freeze(config.slack);
   return Object.freeze(config);
+}
+
+/**
+ * Validates the variables of `variables` (the whole schema, or a `schema.pick(…)` for a CLI verb
+ * that needs only a few). Empty strings count as unset (a blank line in a .env file). Throws
+ * ConfigError naming the first bad variable.
+ */
+export function readVariables<T extends z.ZodObject>(
+  variables: T,
+  env: NodeJS.ProcessEnv,
+): z.output<T> {
+  const present = Object.fromEntries(
+    Object.keys(variables.shape)
+      .map((k) => [k, env[k]] as const)
+      .filter(([, v]) => v !== undefined && v.trim() !== ""),
+  );
+  const parsed = variables.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? "environment");
+    // Zod's own messages for type errors do not name the variable; ours always do.
+    const message = issue?.message.includes(name) ? issue.message : `${name}: ${issue?.message}`;
+    throw new ConfigError(message);
+  }
+  return parsed.data;
 }
 
 /** Which front end the variables ask for; a half-configured Slack app is an error, not the console. */
