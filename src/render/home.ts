@@ -3,11 +3,13 @@
  * latest articles, and how fresh the knowledge is. Pure: the Slack layer gathers the answers.
  */
 import type { Answer, Citation, Freshness } from "../answer/types.ts";
+import type { Problem } from "../knowledge/article.ts";
 import { formatPubDate, parsePubDate } from "../knowledge/pubdate.ts";
 import { type Block, LIMITS } from "./block-kit.ts";
 import { context, freshnessText, section } from "./blocks.ts";
 import { citationText } from "./citation.ts";
 import { renderItems } from "./items.ts";
+import { problemBlocks } from "./knowledge-problems.ts";
 import { clip, escapeMrkdwn, splitEscaped } from "./mrkdwn.ts";
 
 export interface HomePanel {
@@ -23,6 +25,8 @@ export interface HomeParts {
   freshness: Freshness;
   /** Knowledge files that failed to load (editors fix them with the CLI's `check`). */
   problems: number;
+  /** The problems themselves, listed at the top for editors (absent for everyone else). */
+  editorProblems?: readonly Problem[];
   now: Date;
 }
 
@@ -45,8 +49,11 @@ export function renderHome(parts: HomeParts): HomeView {
       "Cited answers from the newsroom's own tariff coverage. Ask with `/tariffs &lt;question&gt;`, by mentioning the bot, or in a message here. `/tariffs help` lists what to ask.",
     ),
   ];
+  const toFix = problemBlocks(parts.editorProblems ?? []);
+  blocks.push(...toFix);
   const n = Math.max(parts.panels.length, 1);
-  const itemBlocks = Math.floor((LIMITS.homeBlocks - FIXED_BLOCKS) / n) - PANEL_OVERHEAD;
+  const itemBlocks =
+    Math.floor((LIMITS.homeBlocks - FIXED_BLOCKS - toFix.length) / n) - PANEL_OVERHEAD;
   for (const panel of parts.panels) blocks.push(...panelBlocks(panel, itemBlocks));
   blocks.push(header("Latest articles"));
   blocks.push(section(latestList(parts.latest) || "_No articles in the knowledge yet._"));

@@ -22,7 +22,11 @@ export function hasOwnIntent(ctx: AskContext, question: string): boolean {
   return claimant !== undefined && claimant !== INTENTS.at(-1);
 }
 
-export function homeView(deps: Pick<SlackDeps, "kb" | "clock">): HomeView {
+/** The dashboard for `userId`; an editor also sees which knowledge files need fixing. */
+export function homeView(
+  deps: Pick<SlackDeps, "kb" | "clock"> & Partial<Pick<SlackDeps, "editors">>,
+  userId?: string,
+): HomeView {
   const ctx = { kb: deps.kb, now: deps.clock() };
   const panels = PANELS.filter((p) => hasOwnIntent(ctx, p.question)).map((p) => ({
     heading: p.heading,
@@ -38,6 +42,7 @@ export function homeView(deps: Pick<SlackDeps, "kb" | "clock">): HomeView {
     })),
     freshness: { articles: deps.kb.size, newest: deps.kb.newest() },
     problems: deps.kb.problems.length,
+    ...(userId && deps.editors?.has(userId) ? { editorProblems: deps.kb.problems } : {}),
     now: ctx.now,
   });
 }

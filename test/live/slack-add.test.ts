@@ -3,7 +3,7 @@
  * the fake Slack Web API on another, shortcuts and view_submission payloads signed as Slack
  * signs them. The app runs with the folder watcher, as `npm start` does.
  */
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -16,9 +16,9 @@ import { type KnowledgeWatcher, watchKnowledge } from "../../src/live/watcher.ts
 import { createSlackApp, EVENTS_PATH, type SlackApp } from "../../src/slack/app.ts";
 import { FakeSlack } from "../slack/fake-slack.ts";
 import { MemoryLogger, NO_SHARED, sharedJson } from "../slack/helpers.ts";
-import { SIGNING_SECRET, send, slashCommand } from "../slack/slack-requests.ts";
+import { eventCallback, SIGNING_SECRET, send, slashCommand } from "../slack/slack-requests.ts";
 import { specProblems, type WebApiSpec } from "../slack/web-api-spec.ts";
-import { askKb, citedIds, liveFolder, NOW } from "./helpers.ts";
+import { askKb, citedIds, liveFolder, NOW, waitFor } from "./helpers.ts";
 import {
   globalShortcut,
   messageShortcut,
@@ -222,4 +222,51 @@ describe("submitting the form", () => {
       expect(fake.calls.flatMap((c) => specProblems(spec, c))).toEqual([]);
     },
   );
+});
+
+describe("the App Home for editors", () => {
+  async function homeFor(user: string): Promise<string> {
+    const before = fake.callsTo("views.publish").length;
+    const { request } = eventCallback({
+      type: "app_home_opened",
+      user,
+      channel: "D0HOME",
+      tab: "home",
+      event_ts: "1763700400.000100",
+    });
+    expect((await send(url, request)).status).toBe(200);
+    await fake.until(() =>
+      fake
+        .callsTo("views.publish")
+        .slice(before)
+        .some((c) => c.params.user_id === user),
+    );
+    const call = fake
+      .callsTo("views.publish")
+      .slice(before)
+      .find((c) => c.params.user_id === user);
+    return JSON.stringify(call?.params.view);
+  }
+
+  it("lists a file that fails validation for editors only, while its last good version answers", async () => {
+    const file = "2026-04-fishing-gear-levy.md";
+    const path = join(dir, file);
+    const good = readFileSync(path, "utf8");
+    writeFileSync(path, good.replace("outlet: Coastal Wire", "outlet:"));
+    try {
+      await waitFor("the problem is reported", () => watcher.problems().length > 0);
+      const editorHome = await homeFor(EDITOR);
+      expect(editorHome).toContain("Knowledge files to fix (1 problem)");
+      expect(editorHome).toContain(`\`${file}\` — outlet:`);
+      expect(editorHome).toContain("stays in service in its last good version");
+      const otherHome = await homeFor(OUTSIDER);
+      expect(otherHome).not.toContain("Knowledge files to fix");
+      expect(otherHome).toContain("1 knowledge file has problems");
+      expect(citedIds(askKb(kb, "fishing gear levy"))).toContain("2026-04-fishing-gear-levy");
+    } finally {
+      writeFileSync(path, good);
+      await waitFor("the fix is picked up", () => watcher.problems().length === 0);
+    }
+    expect(await homeFor(EDITOR)).not.toContain("Knowledge files to fix");
+  });
 });
