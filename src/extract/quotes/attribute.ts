@@ -56,11 +56,16 @@ function tagAfter(tokens: Token[], qi: number, cues: ResolvedCue[]): ResolvedCue
   );
 }
 
+/**
+ * `colonSpeaker`: the sentence's subject when it is the only person the sentence names, for a
+ * colon intro without a speech verb ("Okafor was blunter: “…”").
+ */
 export function decideQuotes(
   body: string,
   tokens: Token[],
   cues: ResolvedCue[],
   marks: QuoteMark[],
+  colonSpeaker: Entity | null,
 ): QuoteDecision[] {
   const out: QuoteDecision[] = [];
   const bare = tokens.every((t) => t.kind !== "word");
@@ -80,7 +85,8 @@ export function decideQuotes(
     const introduced =
       leadCues.length > 0 && lastLead?.text === "," && shortTag && (prev >= 0 || upper);
     const tag = opens ? tagAfter(tokens, qi, cues) : undefined;
-    const endsClause = /[.?!]/.test(body[mark.end - 1] ?? "") || tokens[qi + 1]?.kind !== "word";
+    const endsClause =
+      /[.?!]/.test(body[mark.end - 1] ?? "") || body[mark.close - 2] === "," || tokens[qi + 1]?.kind !== "word";
     const kind =
       (opens && (tag || endsClause)) || lastLead?.text === ":" || introduced ? "direct" : "partial";
     const decision: QuoteDecision = {
@@ -100,6 +106,8 @@ export function decideQuotes(
         decision.speaker = cue.entity;
         decision.cue = cue.at;
       }
+    } else if (lastLead?.text === ":" && prev < 0 && colonSpeaker) {
+      decision.speaker = colonSpeaker;
     } else if (bare) {
       decision.continues = true;
     } else {

@@ -56,14 +56,18 @@ export class Discourse {
   private readonly events: Event[] = [];
 
   /** The entity a phrase names, creating it when it is new; null when the text does not settle it. */
-  resolve(p: Phrase, pos: number): Entity | null {
+  /**
+   * `previousSubject`: the subject of the sentence before, in the same paragraph. A pronoun
+   * prefers it ("Patel rejected that. Asked why, he said: …") when it fits.
+   */
+  resolve(p: Phrase, pos: number, previousSubject: Entity | null = null): Entity | null {
     switch (p.kind) {
       case "name":
         return this.person(p.name, p.role, p.gender);
       case "org":
         return this.org(p.name);
       case "pronoun":
-        return p.pronoun === "first" ? null : this.pronoun(p.pronoun, pos);
+        return p.pronoun === "first" ? null : this.pronoun(p.pronoun, pos, previousSubject);
       case "description":
         return this.description(p);
     }
@@ -138,11 +142,15 @@ export class Discourse {
     return entity;
   }
 
-  private pronoun(kind: "m" | "f" | "plural", pos: number): Entity | null {
+  private pronoun(kind: "m" | "f" | "plural", pos: number, previousSubject: Entity | null): Entity | null {
     const fits = (e: Entity) =>
       kind === "plural"
         ? e.plural === true || e.kind === "org"
         : e.kind !== "org" && !e.plural && (e.gender === undefined || e.gender === kind);
+    if (previousSubject && fits(previousSubject) && previousSubject.kind !== "org") {
+      if (kind !== "plural" && !previousSubject.gender) previousSubject.gender = kind;
+      return previousSubject;
+    }
     let found = -1;
     for (let i = this.events.length - 1; i >= 0; i--) {
       const ev = this.events[i] as Event;

@@ -9,6 +9,7 @@
  */
 import {
   isCap,
+  PARTITIVE,
   mainSubject,
   type Phrase,
   phraseEndingAt,
@@ -47,6 +48,9 @@ function objectOfPreposition(tokens: Token[], first: number): boolean {
     k--;
     while (k > 0 && isCap(tokens[k])) k--;
   }
+  while (k > 0 && ["the", "a", "an"].includes((tokens[k] as Token).lower)) k--;
+  // "one of the officials said": a part of a group is still the speaker.
+  if (tokens[k]?.lower === "of" && PARTITIVE.has(tokens[k - 1]?.lower ?? "")) return false;
   return PREPOSITIONS.has(tokens[k]?.lower ?? "");
 }
 

@@ -48,6 +48,7 @@ export function extractQuotes(article: Article): ArticleQuotes {
   let carry: Carry | null = null; // from the previous sentence
   let paragraphEnd: Carry | null = null; // from the previous paragraph's last sentence
   let pending: Pending | null = null;
+  let previousSubject: Entity | null = null; // of the previous sentence in the same paragraph
 
   const settle = (p: Pending, c: Carry | null, end?: number) => {
     for (const q of p.quotes) {
@@ -68,12 +69,13 @@ export function extractQuotes(article: Article): ArticleQuotes {
       settle(pending, pending.fallback);
       pending = null;
     }
+    if (newParagraph) previousSubject = null;
     const { tokens } = s;
     const named = scanNames(body, tokens, d);
     const main = mainSubject(body, tokens);
     const entityOf = (p: Phrase): Entity | null => {
       if (p.kind === "name" && named.has(p.last)) return named.get(p.last) ?? null;
-      return d.resolve(p, (tokens[p.first] as Token).start);
+      return d.resolve(p, (tokens[p.first] as Token).start, previousSubject);
     };
     const mainEntity = main ? entityOf(main) : null;
     if (main && mainEntity) d.note(mainEntity, (tokens[main.first] as Token).start, false, true);
@@ -95,7 +97,10 @@ export function extractQuotes(article: Article): ArticleQuotes {
       cues.push({ ...c, entity });
     }
 
-    const decisions = decideQuotes(body, tokens, cues, marks);
+    const people = [...named.values()].filter((e) => e.kind !== "org");
+    const colonSpeaker =
+      mainEntity && mainEntity.kind !== "org" && people.every((e) => e === mainEntity) ? mainEntity : null;
+    const decisions = decideQuotes(body, tokens, cues, marks, colonSpeaker);
     const made = decisions.map((dec) => toQuote(body, marks, dec, s));
     quotes.push(...made);
 
@@ -127,6 +132,9 @@ export function extractQuotes(article: Article): ArticleQuotes {
     }
 
     carry = carryOf(s, made, cues, mainEntity, named);
+    const opener = decisions[0]?.tagged && tokens[0]?.kind === "quote" ? made[0]?.speaker : null;
+    const subject = mainEntity ?? opener ?? null;
+    previousSubject = subject && subject.kind !== "org" ? subject : null;
     const nextSentence = sentences[si + 1];
     if (!nextSentence || nextSentence.paragraph !== s.paragraph) {
       paragraphEnd = paragraphCarry(s, made, cues);

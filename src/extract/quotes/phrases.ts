@@ -16,6 +16,7 @@ import {
   NOT_NAMES,
   ORG_HEADS,
   PERSON_NOUNS,
+  PLACE_HEADS,
   PREPOSITIONS,
   PRONOUNS,
   ROLE_MODIFIERS,
@@ -138,7 +139,7 @@ export function classifyRun(body: string, tokens: Token[], a: number, b: number)
   const slice = (i: number, j: number) => body.slice(tok(i).start, tok(j).end);
   const org = (): Phrase => ({ kind: "org", first: a, last: b, name: slice(a, b) });
   // "Office of the U.S. Trade Representative", "Tax Foundation", "CUSMA", "U.S.": organizations.
-  if (ORG_HEADS.has(stem(tok(b).lower))) return org();
+  if (ORG_HEADS.has(stem(tok(b).lower)) || PLACE_HEADS.has(stem(tok(b).lower))) return org();
   for (let i = a; i < b; i++)
     if (ORG_HEADS.has(tok(i).lower) && ROLE_CONNECTORS.has(tok(i + 1).lower)) return org();
   if (a === b && ACRONYM.test(tok(a).text)) return org();
@@ -202,6 +203,8 @@ export function classifyRun(body: string, tokens: Token[], a: number, b: number)
   return phrase;
 }
 
+export const PARTITIVE = new Set(["one", "two", "three", "some", "many", "several", "each", "both", "all", "most", "none", "another"]);
+
 /** A description ending at token j ("the government source"), read leftwards. */
 function descriptionEndingAt(body: string, tokens: Token[], j: number): Phrase | null {
   const head = tokens[j] as Token;
@@ -230,10 +233,12 @@ function descriptionEndingAt(body: string, tokens: Token[], j: number): Phrase |
       t.lower in PRONOUNS
     )
       break;
-    if (NOT_NAMES.has(t.lower)) break;
+    if (NOT_NAMES.has(t.lower) || /^\p{Ll}+ing$/u.test(t.text)) break;
     k--;
   }
   if (!determiner && k < j && !isCap(tokens[k])) k = j; // keep only what is clearly part of it
+  // "one of the officials": a member of the group the article already named.
+  if (determiner && tokens[k - 1]?.lower === "of" && PARTITIVE.has(tokens[k - 2]?.lower ?? "")) k -= 2;
   const plural = head.lower.endsWith("s") && PERSON_NOUNS.has(head.lower);
   const text = body.slice((tokens[k] as Token).start, head.end);
   const modifiers = tokens
@@ -287,7 +292,8 @@ export function phraseStartingAt(body: string, tokens: Token[], i: number): Phra
     let lastHead = -1;
     while (k < tokens.length && k - i < 7) {
       const w = tokens[k] as Token;
-      if (w.kind !== "word" || (k > i && (PREPOSITIONS.has(w.lower) || speechVerb(w.text)))) break;
+      const participle = /^\p{Ll}+(?:ing|ed)$/u.test(w.text) && !isTitle(w.lower);
+      if (w.kind !== "word" || (k > i && (PREPOSITIONS.has(w.lower) || speechVerb(w.text) || participle))) break;
       if (isTitle(w.lower)) lastHead = k;
       k++;
     }

@@ -27,7 +27,10 @@ export const PERSON_NOUNS = set(`
   producer producers exporter exporters importer importers economist trader traders banker bankers
   clerk representative representatives colleague colleagues counterpart insider businessperson
   businessman businesswoman entrepreneur consultant consultants organizer organizers activist
-  activists reporter reporters journalist journalists scientist scientists historian
+  activists reporter reporters journalist journalists scientist scientists historian driver drivers
+  trucker truckers voter voters customer customers employee employees student students teacher
+  teachers doctor doctors nurse nurses neighbour neighbours neighbor neighbors protester protesters
+  veteran veterans operator operators supplier suppliers
 `);
 
 /** Lower-case words that may sit inside a role before its title ("International trade lawyer"). */
@@ -40,6 +43,13 @@ export const ROLE_MODIFIERS = set(`
 
 /** Words joining the parts of a capitalized name or title ("Leader of the Opposition"). */
 export const CONNECTORS = set("of the to for on in de du da di van von der den la le al bin ibn");
+
+/** Head nouns that make a capitalized phrase a place or a thing, never a person ("Ambassador Bridge"). */
+export const PLACE_HEADS = set(`
+  bridge river street avenue road highway park airport station port harbour harbor lake lakes
+  mountain mountains island islands valley castle tower square hall hospital school building
+  centre bay coast border crossing plant mill mine
+`);
 
 /** Head nouns that make a capitalized phrase an organization, not a person. */
 export const ORG_HEADS = set(`
