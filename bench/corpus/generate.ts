@@ -5,9 +5,25 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { COMMON_WORDS, FIRST_NAMES, inventWord, OUTLETS, SECTORS, SURNAMES, TITLES } from "./lexicon.ts";
+import {
+  COMMON_WORDS,
+  FIRST_NAMES,
+  inventWord,
+  OUTLETS,
+  SECTORS,
+  SURNAMES,
+  TITLES,
+} from "./lexicon.ts";
 import { Rng, Zipf } from "./random.ts";
-import { CURLY, meetingSentence, type Person, quoteSentence, rateSentence, STRAIGHT, type Style } from "./sentences.ts";
+import {
+  CURLY,
+  meetingSentence,
+  type Person,
+  quoteSentence,
+  rateSentence,
+  STRAIGHT,
+  type Style,
+} from "./sentences.ts";
 
 export interface CorpusOptions {
   seed?: number;
@@ -16,7 +32,10 @@ export interface CorpusOptions {
   perDay?: number;
 }
 
-const FUNCTION_WORDS = "the of and to in for on with that as by from at is was has would could their its a an".split(" ");
+const FUNCTION_WORDS =
+  "the of and to in for on with that as by from at is was has would could their its a an".split(
+    " ",
+  );
 const LONG_TAIL = 30_000;
 const PEOPLE = 240;
 
@@ -46,13 +65,19 @@ export class SyntheticCorpus {
   }
 
   static create(options: CorpusOptions = {}): SyntheticCorpus {
-    return new SyntheticCorpus({ seed: options.seed ?? 20261121, end: options.end ?? "2026-11-20", perDay: options.perDay ?? 30 });
+    return new SyntheticCorpus({
+      seed: options.seed ?? 20261121,
+      end: options.end ?? "2026-11-20",
+      perDay: options.perDay ?? 30,
+    });
   }
 
   /** The file name and text of article `i` (0 = newest); depends only on the seed and `i`. */
   article(i: number): { file: string; text: string } {
     const rng = new Rng((this.options.seed * 2654435761 + i * 40503) >>> 0);
-    const day = new Date(this.endMs - Math.floor(i / this.options.perDay) * 86_400_000).toISOString().slice(0, 10);
+    const day = new Date(this.endMs - Math.floor(i / this.options.perDay) * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
     const roll = rng.next();
     const published = roll < 0.01 ? day.slice(0, 4) : roll < 0.05 ? day.slice(0, 7) : day;
     const sector = SECTORS[this.sectorRank.sample(rng)] as readonly string[];
@@ -63,7 +88,11 @@ export class SyntheticCorpus {
     const slug = `${sector[0]?.replace(/\W+/g, "-")}-${inventWord(rng)}`;
     const id = `${day}-${slug}-${i}`;
     const headline = this.headline(rng, sector[0] as string);
-    const fm = [`id: ${id}`, `headline: ${JSON.stringify(headline)}`, `outlet: ${JSON.stringify(outlet)}`];
+    const fm = [
+      `id: ${id}`,
+      `headline: ${JSON.stringify(headline)}`,
+      `outlet: ${JSON.stringify(outlet)}`,
+    ];
     if (rng.chance(0.7)) fm.push(`author: ${JSON.stringify(rng.pick(this.people).name)}`);
     fm.push(`published: "${published}"`);
     return { file: `${id}.md`, text: ["---", ...fm, "---", "", body, ""].join("\n") };
@@ -80,7 +109,12 @@ export class SyntheticCorpus {
     ]);
   }
 
-  private body(rng: Rng, sector: readonly string[], other: readonly string[], style: Style): string {
+  private body(
+    rng: Rng,
+    sector: readonly string[],
+    other: readonly string[],
+    style: Style,
+  ): string {
     const target = rng.int(420, 700);
     const cast = [0, 1, 2].map(() => this.people[this.personRank.sample(rng)] as Person);
     const introduced = new Set<Person>();
@@ -98,7 +132,13 @@ export class SyntheticCorpus {
     return paragraphs.join("\n\n");
   }
 
-  private sentence(rng: Rng, sector: readonly string[], cast: Person[], introduced: Set<Person>, style: Style): string {
+  private sentence(
+    rng: Rng,
+    sector: readonly string[],
+    cast: Person[],
+    introduced: Set<Person>,
+    style: Style,
+  ): string {
     const name = rng.pick(sector);
     const roll = rng.next();
     if (roll < 0.15) return rateSentence(rng, name);
@@ -106,7 +146,13 @@ export class SyntheticCorpus {
       const person = rng.pick(cast);
       const first = !introduced.has(person);
       introduced.add(person);
-      return quoteSentence(rng, person, this.clause(rng, name, 8, 18).replace(/\.$/, ""), style, first);
+      return quoteSentence(
+        rng,
+        person,
+        this.clause(rng, name, 8, 18).replace(/\.$/, ""),
+        style,
+        first,
+      );
     }
     if (roll < 0.45) {
       const a = rng.pick(cast);
@@ -122,7 +168,8 @@ export class SyntheticCorpus {
     for (let i = 0; i < n; i++) {
       if (i % 2 === 1) out.push(rng.pick(FUNCTION_WORDS));
       else if (rng.chance(0.06)) out.push(sector);
-      else if (rng.chance(0.04)) out.push(rng.pick(["Canada", "the U.S.", "Ottawa", "Washington", "tariffs"]));
+      else if (rng.chance(0.04))
+        out.push(rng.pick(["Canada", "the U.S.", "Ottawa", "Washington", "tariffs"]));
       else out.push(this.word(rng));
     }
     const s = out.join(" ");

@@ -58,16 +58,72 @@ export const TITLES = [
   "the White House press secretary",
 ];
 
-export const SPEECH_VERBS = ["said", "told reporters", "warned", "argued", "added", "noted", "insisted", "said in a statement", "told the committee"];
+export const SPEECH_VERBS = [
+  "said",
+  "told reporters",
+  "warned",
+  "argued",
+  "added",
+  "noted",
+  "insisted",
+  "said in a statement",
+  "told the committee",
+];
 
-export const CITIES = ["Ottawa", "Washington", "Toronto", "Windsor", "Hamilton", "Calgary", "Vancouver", "Montreal", "Detroit", "Halifax", "Saskatoon", "Sault Ste. Marie"];
+export const CITIES = [
+  "Ottawa",
+  "Washington",
+  "Toronto",
+  "Windsor",
+  "Hamilton",
+  "Calgary",
+  "Vancouver",
+  "Montreal",
+  "Detroit",
+  "Halifax",
+  "Saskatoon",
+  "Sault Ste. Marie",
+];
 
 export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
 
-export const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
-export const MONTH_ABBR = ["Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."];
+export const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+export const MONTH_ABBR = [
+  "Jan.",
+  "Feb.",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "Aug.",
+  "Sept.",
+  "Oct.",
+  "Nov.",
+  "Dec.",
+];
 
-export const OUTLETS = ["The Ledger", "Northern Wire", "Capital Dispatch", "Harbour Times", "Prairie Post", "Border Business Daily"];
+export const OUTLETS = [
+  "The Ledger",
+  "Northern Wire",
+  "Capital Dispatch",
+  "Harbour Times",
+  "Prairie Post",
+  "Border Business Daily",
+];
 
 /** Common news words, most frequent first; the invented long tail follows them in Zipf rank. */
 export const COMMON_WORDS = (
@@ -86,7 +142,32 @@ export const COMMON_WORDS = (
   "sources documents letter memo draft proposal framework timeline deadline extension pause delay"
 ).split(" ");
 
-const ONSETS = ["b", "br", "c", "cl", "d", "dr", "f", "g", "gr", "h", "k", "l", "m", "n", "p", "pl", "r", "s", "st", "t", "tr", "v", "w", "z"];
+const ONSETS = [
+  "b",
+  "br",
+  "c",
+  "cl",
+  "d",
+  "dr",
+  "f",
+  "g",
+  "gr",
+  "h",
+  "k",
+  "l",
+  "m",
+  "n",
+  "p",
+  "pl",
+  "r",
+  "s",
+  "st",
+  "t",
+  "tr",
+  "v",
+  "w",
+  "z",
+];
 const VOWELS = ["a", "e", "i", "o", "u", "ai", "ea", "ou"];
 const CODAS = ["", "n", "r", "l", "s", "t", "nd", "rk", "st", "m"];
 
@@ -94,6 +175,7 @@ const CODAS = ["", "n", "r", "l", "s", "t", "nd", "rk", "st", "m"];
 export function inventWord(rng: Rng): string {
   const syllables = rng.int(2, 3);
   let w = "";
-  for (let i = 0; i < syllables; i++) w += rng.pick(ONSETS) + rng.pick(VOWELS) + (i === syllables - 1 ? rng.pick(CODAS) : "");
+  for (let i = 0; i < syllables; i++)
+    w += rng.pick(ONSETS) + rng.pick(VOWELS) + (i === syllables - 1 ? rng.pick(CODAS) : "");
   return w;
 }

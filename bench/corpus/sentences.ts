@@ -19,7 +19,14 @@ export interface Style {
 export const CURLY: Style = { open: "“", close: "”" };
 export const STRAIGHT: Style = { open: '"', close: '"' };
 
-const NUMBER_WORDS: Record<number, string> = { 10: "ten", 15: "fifteen", 20: "twenty", 25: "twenty-five", 35: "thirty-five", 50: "fifty" };
+const NUMBER_WORDS: Record<number, string> = {
+  10: "ten",
+  15: "fifteen",
+  20: "twenty",
+  25: "twenty-five",
+  35: "thirty-five",
+  50: "fifty",
+};
 const RATES = [5, 6.5, 10, 15, 17.5, 20, 25, 35, 45, 50];
 
 /** A rate as a reporter might write it: "25%", "25 per cent", "25 percent", "twenty-five per cent". */
@@ -48,8 +55,16 @@ export function rateSentence(rng: Rng, sector: string): string {
   }
 }
 
-export function quoteSentence(rng: Rng, person: Person, spoken: string, style: Style, first: boolean): string {
-  const ref = first ? `${person.name}, ${person.title},` : (person.name.split(" ").at(-1) as string);
+export function quoteSentence(
+  rng: Rng,
+  person: Person,
+  spoken: string,
+  style: Style,
+  first: boolean,
+): string {
+  const ref = first
+    ? `${person.name}, ${person.title},`
+    : (person.name.split(" ").at(-1) as string);
   const { open, close } = style;
   switch (rng.int(0, 2)) {
     case 0:
@@ -79,13 +94,28 @@ export function meetingSentence(rng: Rng, a: Person, b: Person, sector: string):
 export function absoluteDate(rng: Rng): string {
   const month = rng.int(0, 11);
   const day = rng.int(1, 28);
-  return rng.chance(0.3) ? `${MONTH_ABBR[month]} ${day}, ${rng.int(2019, 2027)}` : `${MONTH_ABBR[month]} ${day}`;
+  return rng.chance(0.3)
+    ? `${MONTH_ABBR[month]} ${day}, ${rng.int(2019, 2027)}`
+    : `${MONTH_ABBR[month]} ${day}`;
 }
 
 function relativeDate(rng: Rng): string {
-  return rng.pick([`next ${rng.pick(WEEKDAYS)}`, "next week", "later this month", "in two weeks", `on ${rng.pick(WEEKDAYS)}`, "early next month"]);
+  return rng.pick([
+    `next ${rng.pick(WEEKDAYS)}`,
+    "next week",
+    "later this month",
+    "in two weeks",
+    `on ${rng.pick(WEEKDAYS)}`,
+    "early next month",
+  ]);
 }
 
 function relativePast(rng: Rng): string {
-  return rng.pick([`last ${rng.pick(WEEKDAYS)}`, "last week", "earlier this month", `on ${rng.pick(WEEKDAYS)}`, "two weeks ago"]);
+  return rng.pick([
+    `last ${rng.pick(WEEKDAYS)}`,
+    "last week",
+    "earlier this month",
+    `on ${rng.pick(WEEKDAYS)}`,
+    "two weeks ago",
+  ]);
 }

@@ -1,29 +1,28 @@
 /**
- * Sentence-level full-text search over the knowledge with MiniSearch. Sentences are the unit
- * because a sentence is what the bot quotes; the headline is indexed beside each so a topic
- * named in the headline lifts the whole article a little.
+ * Sentence-level full-text search over the knowledge. Sentences are the unit because a sentence
+ * is what the bot quotes; the headline is scored beside each so a topic named in the headline
+ * lifts the whole article a little.
  *
- * Query planning (why not MiniSearch's defaults): stop-words never reach the index; fuzzy
- * matching is used only for query words the vocabulary lacks (a typo), never for known words,
- * and prefix matching only on the last word; all words must match (AND) before any OR
- * fallback, and the fallback still needs half the words, so a weak match is not passed off as
- * an answer.
+ * Query planning: stop-words never reach the index; fuzzy matching is used only for query words
+ * the vocabulary lacks (a typo), never for known words, and prefix matching only on the last
+ * word; all words must match (AND) before any OR fallback, and the fallback still needs half the
+ * words, so a weak match is not passed off as an answer.
+ *
+ * Scale (issue 9): the index is split into time shards (shards.ts) of packed postings scored with
+ * corpus-wide statistics, so results are exactly those of one MiniSearch index over every
+ * sentence (bench/reference keeps that engine as the oracle), at a fraction of its memory and
+ * query time; `newest` lets "latest on" stop after the newest shards that answer it.
  */
-import MiniSearch, { type SearchResult } from "minisearch";
-import type { Article } from "../knowledge/article.ts";
-import type { KnowledgeBase, KnowledgeChange } from "../knowledge/base.ts";
+import type { KnowledgeBase } from "../knowledge/base.ts";
 import { pubDateMidpoint } from "../knowledge/pubdate.ts";
-import { sentences } from "../text/passages.ts";
-import { foldTerm, STOP_WORDS, tokenize } from "./normalize.ts";
-
-interface PassageDoc {
-  id: string;
-  articleId: string;
-  start: number;
-  end: number;
-  text: string;
-  headline: string;
-}
+import { Normalizer } from "./analyze.ts";
+import { type Candidate, Collector } from "./collect.ts";
+import { tokenize } from "./normalize.ts";
+import { expand } from "./plan.ts";
+import { Scorer, type ShardQuery } from "./score.ts";
+import type { SegmentData } from "./segment.ts";
+import type { Shard } from "./shard.ts";
+import { ShardSet } from "./shards.ts";
 
 export interface Hit {
   articleId: string;
@@ -37,46 +36,52 @@ export interface Hit {
 }
 
 export interface SearchOptions {
+  /** At most this many hits, the best first. */
   limit?: number;
   /** Only passages of these articles. */
   articleIds?: ReadonlySet<string>;
+  /**
+   * Only passages of the newest matching articles: searching stops, newest shard first, once this
+   * many matching articles are strictly newer than anything left unsearched. Every article that
+   * could be among the newest that many is included, with all its matching passages.
+   */
+  newest?: number;
 }
 
-/** How much the newest coverage is lifted over year-old coverage of equal relevance. */
-const RECENCY_WEIGHT = 0.25;
-const RECENCY_HALF_LIFE_DAYS = 180;
-/** Edits allowed for an unknown word: none below 5 letters, one up to 7, two from 8 ("alumnium"). */
-function typoDistance(term: string): number | false {
-  if (term.length < 5) return false;
-  return term.length >= 8 ? 2 : 1;
+export interface IndexOptions {
+  /** Word → the word it is indexed as; the knowledge's synonyms.yml by default. */
+  synonyms?: ReadonlyMap<string, string>;
+  /** Segments from a snapshot, by shard key; used where they match the articles in service. */
+  seeds?: ReadonlyMap<string, SegmentData>;
+  /** Articles per shard (layout.ts); tests lower it to get many shards from few articles. */
+  shardTarget?: number;
 }
-const HEADLINE_BOOST = 0.3;
+
+/** One bit per query word in the scorer's masks. */
+const MAX_QUERY_WORDS = 31;
 
 export class PassageIndex {
-  private readonly mini: MiniSearch<PassageDoc>;
-  /** Document frequency of every indexed term, so a query word's presence is known without a search. */
-  private readonly vocabulary = new Map<string, number>();
-  private readonly docIds = new Map<string, string[]>();
+  private readonly normalizer: Normalizer;
+  private readonly shards: ShardSet;
+  private readonly scorer: Scorer;
 
   constructor(
     private readonly kb: KnowledgeBase,
-    private readonly synonyms: ReadonlyMap<string, string> = kb.options.synonyms ?? new Map(),
+    options: IndexOptions = {},
   ) {
-    this.mini = new MiniSearch<PassageDoc>({
-      fields: ["text", "headline"],
-      storeFields: ["articleId", "start", "end"],
-      tokenize,
-      processTerm: (t) => this.normalize(t),
-    });
-    for (const a of kb.articles()) this.add(a);
-    kb.onChange((c) => this.apply(c));
+    this.normalizer = new Normalizer(options.synonyms ?? kb.options.synonyms ?? new Map());
+    this.shards = new ShardSet(
+      kb,
+      this.normalizer,
+      options.seeds ?? new Map(),
+      options.shardTarget,
+    );
+    this.scorer = new Scorer(this.shards.vocab);
   }
 
   /** The normalized form of a word, or null for a stop-word. */
   normalize(term: string): string | null {
-    const folded = foldTerm(term);
-    if (!folded || STOP_WORDS.has(folded)) return null;
-    return this.synonyms.get(folded) ?? folded;
+    return this.normalizer.term(term);
   }
 
   /** Normalized, de-duplicated content words of a query. */
@@ -99,117 +104,132 @@ export class PassageIndex {
   }
 
   has(term: string): boolean {
-    return this.vocabulary.has(term);
+    this.shards.refresh();
+    return this.shards.vocab.has(term);
+  }
+
+  /** The shards in service, newest first, brought up to date: for snapshots and statistics. */
+  shardList(): readonly Shard[] {
+    return this.shards.refresh();
+  }
+
+  /** Shards built from articles rather than taken from a snapshot, since this index was made. */
+  get shardsBuilt(): number {
+    return this.shards.built;
   }
 
   search(query: string, options: SearchOptions = {}): Hit[] {
-    const terms = this.queryTerms(query);
+    const terms = this.queryTerms(query).slice(0, MAX_QUERY_WORDS);
     if (terms.length === 0) return [];
-    const last = terms.length - 1;
-    const base = {
-      fields: ["text", "headline"],
-      boost: { text: 1, headline: HEADLINE_BOOST },
-      // Terms are already normalized here; normalizing twice would be harmless but wasted.
-      tokenize: () => terms,
-      processTerm: (t: string) => t,
-      fuzzy: (t: string) => (this.has(t) ? false : typoDistance(t)),
-      prefix: (t: string, i: number) => i === last && !this.has(t) && t.length >= 3,
-      filter: options.articleIds
-        ? (r: SearchResult) => options.articleIds?.has(r.articleId) ?? false
-        : undefined,
+    const shards = this.shards.refresh();
+    const plan = expand(terms, this.shards.vocab);
+    const newest = this.kb.articles()[0];
+    const q: ShardQuery = {
+      plan,
+      mode: "AND",
+      need: terms.length,
+      newestMidpoint: newest ? pubDateMidpoint(newest.published) : 0,
+      allowed: options.articleIds ? allowedIn(options.articleIds) : undefined,
     };
-    let results = this.mini.search(terms.join(" "), { ...base, combineWith: "AND" });
-    if (results.length === 0 && terms.length > 1) {
-      results = this.mini.search(terms.join(" "), { ...base, combineWith: "OR" });
-      const matched = new Set(results.flatMap((r) => r.queryTerms));
+    let run = this.run(shards, q, options);
+    if (!run.anyFull && terms.length > 1) {
+      run = this.run(shards, { ...q, mode: "OR", need: Math.ceil(terms.length / 2) }, options);
       // A name the knowledge has never seen ("Ottawa Senators") means the question is about
       // something we do not cover: answering from its other words would mislead.
-      if (this.namedTerms(query).some((t) => !matched.has(t))) return [];
-      const need = Math.ceil(terms.length / 2);
-      results = results.filter((r) => r.queryTerms.length >= need);
+      const unmatched = (t: string) => {
+        const i = terms.indexOf(t);
+        return i < 0 || !(run.matched & (1 << i));
+      };
+      if (this.namedTerms(query).some(unmatched)) return [];
     }
-    // The headline only lifts passages that match on their own: a sentence is not "about steel"
-    // because its article's headline is.
-    const hits = results
-      .filter((r) => Object.values(r.match).some((f) => f.includes("text")))
-      .map((r) => this.toHit(r));
-    hits.sort(
-      (a, b) => b.score - a.score || a.articleId.localeCompare(b.articleId) || a.start - b.start,
-    );
-    return options.limit ? hits.slice(0, options.limit) : hits;
+    return run.hits.map((c) => this.toHit(c, terms, plan));
   }
 
-  private toHit(r: SearchResult): Hit {
-    const article = this.kb.get(r.articleId) as Article;
+  private run(
+    shards: readonly Shard[],
+    q: ShardQuery,
+    options: SearchOptions,
+  ): { anyFull: boolean; matched: number; hits: Candidate[] } {
+    const collector = new Collector(options.limit || undefined);
+    let anyFull = false;
+    let matched = 0;
+    const newest = options.newest;
+    // Without a filter, whether a word matches anywhere is known from the plan, so an early stop
+    // cannot hide a name from the check above; with a filter every shard must be seen.
+    const canStop = newest !== undefined && !q.allowed;
+    for (let i = 0; i < shards.length; i++) {
+      const outcome = this.scorer.score(shards[i] as Shard, q, collector.offer);
+      anyFull ||= outcome.anyFull;
+      matched |= outcome.matched;
+      const next = shards[i + 1];
+      if (canStop && next && countNewer(collector.list, next.lastDay) >= newest) {
+        q.plan.forEach((e, w) => {
+          if (e.length) matched |= 1 << w;
+        });
+        break;
+      }
+    }
+    return { anyFull, matched, hits: collector.sorted() };
+  }
+
+  private toHit(c: Candidate, terms: string[], plan: ReturnType<typeof expand>): Hit {
+    const { data } = c.shard;
+    const article = data.passageArticle[c.passage] as number;
+    const matched = terms.filter((_, i) => c.mask & (1 << i));
+    const corrections: string[] = [];
+    plan.forEach((expansions, i) => {
+      if (!(c.mask & (1 << i))) return;
+      for (const e of expansions) {
+        if (terms.includes(e.term) || corrections.includes(e.term)) continue;
+        if (c.shard.holds(e.id, c.passage, article)) corrections.push(e.term);
+      }
+    });
     return {
-      articleId: r.articleId,
-      start: r.start,
-      end: r.end,
-      score: r.score * (1 + RECENCY_WEIGHT * this.recency(article)),
-      matched: r.queryTerms,
-      corrections: r.terms.filter((t) => !r.queryTerms.includes(t)),
+      articleId: data.ids[article] as string,
+      start: data.passageStart[c.passage] as number,
+      end: data.passageEnd[c.passage] as number,
+      score: c.score,
+      matched,
+      corrections,
     };
   }
+}
 
-  /** 1 for the newest coverage, halving every half-life back; a coarse date counts at its midpoint. */
-  private recency(article: Article): number {
-    const newest = this.kb.articles()[0];
-    if (!newest) return 0;
-    const ageDays =
-      (pubDateMidpoint(newest.published) - pubDateMidpoint(article.published)) / 86_400_000;
-    return 0.5 ** (Math.max(0, ageDays) / RECENCY_HALF_LIFE_DAYS);
+/** Distinct matching articles whose first possible day is after `day`. */
+function countNewer(list: Candidate[], day: number): number {
+  const seen = new Set<string>();
+  for (const c of list) {
+    const a = c.shard.data.passageArticle[c.passage] as number;
+    if ((c.shard.data.firstDay[a] as number) > day) seen.add(`${c.shard.key}:${a}`);
   }
+  return seen.size;
+}
 
-  private add(article: Article): void {
-    const docs: PassageDoc[] = sentences(article.body).map((s) => ({
-      id: `${article.id}#${s.start}`,
-      articleId: article.id,
-      start: s.start,
-      end: s.end,
-      text: article.body.slice(s.start, s.end),
-      headline: article.headline,
-    }));
-    this.mini.addAll(docs);
-    this.docIds.set(
-      article.id,
-      docs.map((d) => d.id),
-    );
-    for (const d of docs) this.count(d, 1);
-  }
-
-  private remove(article: Article): void {
-    for (const id of this.docIds.get(article.id) ?? []) this.mini.discard(id);
-    this.docIds.delete(article.id);
-    for (const s of sentences(article.body)) {
-      this.count({ text: article.body.slice(s.start, s.end), headline: article.headline }, -1);
+function allowedIn(ids: ReadonlySet<string>): (shard: Shard) => Uint8Array {
+  const cache = new WeakMap<Shard, Uint8Array>();
+  return (shard) => {
+    let mask = cache.get(shard);
+    if (!mask) {
+      mask = Uint8Array.from(shard.data.ids, (id) => (ids.has(id) ? 1 : 0));
+      cache.set(shard, mask);
     }
-  }
-
-  private count(doc: Pick<PassageDoc, "text" | "headline">, delta: number): void {
-    const seen = new Set<string>();
-    for (const t of tokenize(`${doc.text} ${doc.headline}`)) {
-      const n = this.normalize(t);
-      if (!n || seen.has(n)) continue;
-      seen.add(n);
-      const c = (this.vocabulary.get(n) ?? 0) + delta;
-      if (c > 0) this.vocabulary.set(n, c);
-      else this.vocabulary.delete(n);
-    }
-  }
-
-  private apply(change: KnowledgeChange): void {
-    if (change.previous) this.remove(change.previous);
-    if (change.article) this.add(change.article);
-  }
+    return mask;
+  };
 }
 
 const indexes = new WeakMap<KnowledgeBase, PassageIndex>();
 
-/** The knowledge's search index, built on first use and kept in step with every change after. */
-export function searchIndex(kb: KnowledgeBase): PassageIndex {
+/**
+ * The knowledge's search index, built on first use and kept in step with every change after.
+ * `seeds` (segments from a snapshot) only count when the index is first built.
+ */
+export function searchIndex(
+  kb: KnowledgeBase,
+  seeds?: ReadonlyMap<string, SegmentData>,
+): PassageIndex {
   let index = indexes.get(kb);
   if (!index) {
-    index = new PassageIndex(kb);
+    index = new PassageIndex(kb, seeds ? { seeds } : {});
     indexes.set(kb, index);
   }
   return index;

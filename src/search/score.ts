@@ -1,0 +1,162 @@
+/**
+ * Scores one shard for a planned query: BM25 exactly as MiniSearch computes it (same k, b, d,
+ * same field boosts, the headline scored as a field of every sentence), accumulated in reused
+ * typed arrays so a common word costs a tight loop over its postings and no garbage.
+ */
+import type { Expansion } from "./plan.ts";
+import type { Shard } from "./shard.ts";
+import type { Vocabulary } from "./vocabulary.ts";
+
+const K = 1.2;
+const B = 0.7;
+const D = 0.5;
+export const HEADLINE_BOOST = 0.3;
+/** How much the newest coverage is lifted over year-old coverage of equal relevance. */
+export const RECENCY_WEIGHT = 0.25;
+export const RECENCY_HALF_LIFE_DAYS = 180;
+
+/** Receives every passage that qualifies; a collector keeps the ones it wants. */
+export type Emit = (shard: Shard, passage: number, score: number, mask: number) => void;
+
+export interface ShardQuery {
+  plan: Expansion[][];
+  /** "AND": every word must match; "OR": at least `need` words. */
+  mode: "AND" | "OR";
+  need: number;
+  newestMidpoint: number;
+  /** Articles allowed, per shard (null: all). */
+  allowed: ((shard: Shard) => Uint8Array | null) | undefined;
+}
+
+export interface ShardOutcome {
+  /** Whether any allowed passage matched every word, text or headline (MiniSearch's AND found something). */
+  anyFull: boolean;
+  /** Words matched by any allowed passage, text or headline. */
+  matched: number;
+}
+
+function idf(df: number, n: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+function popcount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0xf0f0f0f) * 0x1010101) >>> 24;
+}
+
+/** Per-query accumulators, reused across shards and queries; stamps stand in for clearing. */
+export class Scorer {
+  private acc = new Float64Array(0);
+  private mask = new Uint32Array(0);
+  private stamp = new Uint32Array(0);
+  private touched = new Uint32Array(0);
+  private hAcc = new Float64Array(0);
+  private hMask = new Uint32Array(0);
+  private hStamp = new Uint32Array(0);
+  private epoch = 0;
+
+  constructor(private readonly vocab: Vocabulary) {}
+
+  private ensure(passages: number, articles: number): void {
+    if (this.acc.length < passages) {
+      this.acc = new Float64Array(passages);
+      this.mask = new Uint32Array(passages);
+      this.stamp = new Uint32Array(passages);
+      this.touched = new Uint32Array(passages);
+    }
+    if (this.hAcc.length < articles) {
+      this.hAcc = new Float64Array(articles);
+      this.hMask = new Uint32Array(articles);
+      this.hStamp = new Uint32Array(articles);
+    }
+    if (++this.epoch === 0xffffffff) {
+      this.stamp.fill(0);
+      this.hStamp.fill(0);
+      this.epoch = 1;
+    }
+  }
+
+  score(shard: Shard, q: ShardQuery, emit: Emit): ShardOutcome {
+    const { data } = shard;
+    const { vocab } = this;
+    const nArticles = data.ids.length;
+    this.ensure(shard.passages, nArticles);
+    const { acc, mask, stamp, touched, hAcc, hMask, hStamp, epoch } = this;
+    const n = vocab.passages;
+    const avgText = vocab.textLength / n;
+    const avgHead = vocab.headlineLength / n;
+    let count = 0;
+    q.plan.forEach((expansions, i) => {
+      const bit = 1 << i;
+      for (const e of expansions) {
+        const h = shard.headlineRange(e.id);
+        if (h) {
+          const w = e.weight * HEADLINE_BOOST * idf(vocab.headlineDf[e.id] as number, n);
+          const { doc, tf } = data.headline;
+          for (let j = h[0]; j < h[1]; j++) {
+            const a = doc[j] as number;
+            const f = tf[j] as number;
+            const len = data.headlineLength[a] as number;
+            const s = w * (D + (f * (K + 1)) / (f + K * (1 - B + (B * len) / avgHead)));
+            if (hStamp[a] !== epoch) {
+              hStamp[a] = epoch;
+              hAcc[a] = s;
+              hMask[a] = bit;
+            } else {
+              hAcc[a] = (hAcc[a] as number) + s;
+              hMask[a] = (hMask[a] as number) | bit;
+            }
+          }
+        }
+        const t = shard.textRange(e.id);
+        if (!t) continue;
+        const w = e.weight * idf(vocab.textDf[e.id] as number, n);
+        const { doc, tf } = data.text;
+        const plen = data.passageLength;
+        for (let j = t[0]; j < t[1]; j++) {
+          const p = doc[j] as number;
+          const f = tf[j] as number;
+          const s =
+            w * (D + (f * (K + 1)) / (f + K * (1 - B + (B * (plen[p] as number)) / avgText)));
+          if (stamp[p] !== epoch) {
+            stamp[p] = epoch;
+            acc[p] = s;
+            mask[p] = bit;
+            touched[count++] = p;
+          } else {
+            acc[p] = (acc[p] as number) + s;
+            mask[p] = (mask[p] as number) | bit;
+          }
+        }
+      }
+    });
+    const all = (1 << q.plan.length) - 1;
+    const allowed = q.allowed?.(shard) ?? null;
+    const recency = shard.recency(q.newestMidpoint, RECENCY_WEIGHT, RECENCY_HALF_LIFE_DAYS);
+    let anyFull = false;
+    let matched = 0;
+    // Headline-only matches never become hits (a passage must match in its own text), but they
+    // decide, as in MiniSearch, whether AND found anything and which words the corpus knows.
+    for (let a = 0; a < nArticles; a++) {
+      if (hStamp[a] !== epoch || (allowed && !allowed[a])) continue;
+      const m = hMask[a] as number;
+      matched |= m;
+      if (m === all) anyFull = true;
+    }
+    for (let i = 0; i < count; i++) {
+      const p = touched[i] as number;
+      const a = data.passageArticle[p] as number;
+      if (allowed && !allowed[a]) continue;
+      const head = hStamp[a] === epoch;
+      const m = (mask[p] as number) | (head ? (hMask[a] as number) : 0);
+      matched |= m;
+      const quality = popcount(m);
+      if (m === all) anyFull = true;
+      else if (q.mode === "AND" || quality < q.need) continue;
+      const raw = (acc[p] as number) + (head ? (hAcc[a] as number) : 0);
+      emit(shard, p, raw * quality * (recency[a] as number), m);
+    }
+    return { anyFull, matched };
+  }
+}

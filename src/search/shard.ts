@@ -1,0 +1,137 @@
+/**
+ * A shard in service: a segment tied to the live articles it was built from and to the shared
+ * vocabulary. Attaching adds its frequencies and lengths to the corpus-wide totals; detaching
+ * takes them out again, so replacing a shard keeps every score exact.
+ */
+import type { Article } from "../knowledge/article.ts";
+import { type Postings, passagesOf, type SegmentData } from "./segment.ts";
+import type { Vocabulary } from "./vocabulary.ts";
+
+/** Local term numbers ordered by global term id, for a binary search per query term. */
+interface Directory {
+  ids: Uint32Array;
+  local: Uint32Array;
+}
+
+export class Shard {
+  private readonly text: Directory;
+  private readonly headline: Directory;
+  /** Recency factor per article, cached for one "newest date" of the corpus. */
+  private recencyFor = Number.NaN;
+  private recencyCache = new Float64Array(0);
+  /** The shard's newest and oldest days, for newest-first search. */
+  readonly lastDay: number;
+  readonly firstDay: number;
+
+  constructor(
+    readonly key: string,
+    readonly data: SegmentData,
+    /** The article objects it indexes, in segment order: identity tells a stale shard. */
+    readonly articles: Article[],
+    private readonly vocab: Vocabulary,
+  ) {
+    this.text = directory(data.text, vocab);
+    this.headline = directory(data.headline, vocab);
+    this.lastDay = data.lastDay.reduce((m, d) => Math.max(m, d), -Infinity);
+    this.firstDay = data.firstDay.reduce((m, d) => Math.min(m, d), Infinity);
+  }
+
+  get passages(): number {
+    return this.data.passageStart.length;
+  }
+
+  /** Adds (sign 1) or removes (sign -1) this shard's statistics from the corpus totals. */
+  count(sign: 1 | -1): void {
+    const { data, vocab } = this;
+    const perArticle = data.ids.map((_, a) => passagesOf(data, a));
+    const t = data.text;
+    for (let i = 0; i < t.terms.length; i++) {
+      const df = (t.off[i + 1] as number) - (t.off[i] as number);
+      vocab.adjust(vocab.intern(t.terms[i] as string), sign * df, 0);
+    }
+    const h = data.headline;
+    for (let i = 0; i < h.terms.length; i++) {
+      let df = 0;
+      for (let j = h.off[i] as number; j < (h.off[i + 1] as number); j++)
+        df += perArticle[h.doc[j] as number] as number;
+      vocab.adjust(vocab.intern(h.terms[i] as string), 0, sign * df);
+    }
+    vocab.passages += sign * this.passages;
+    let textLength = 0;
+    for (const l of data.passageLength) textLength += l;
+    vocab.textLength += sign * textLength;
+    let headlineLength = 0;
+    data.ids.forEach((_, a) => {
+      headlineLength += (data.headlineLength[a] as number) * (perArticle[a] as number);
+    });
+    vocab.headlineLength += sign * headlineLength;
+  }
+
+  /** The posting range [from, to) of a global term id in the text field, or null. */
+  textRange(id: number): [number, number] | null {
+    return range(this.text, this.data.text, id);
+  }
+
+  headlineRange(id: number): [number, number] | null {
+    return range(this.headline, this.data.headline, id);
+  }
+
+  /** Whether a term occurs in a passage's text or in its article's headline (for corrections shown to the user). */
+  holds(id: number, passage: number, article: number): boolean {
+    const t = this.textRange(id);
+    if (t && contains(this.data.text.doc, t, passage)) return true;
+    const h = this.headlineRange(id);
+    return h !== null && contains(this.data.headline.doc, h, article);
+  }
+
+  /** 1 + weight × 0.5^(age / half-life) per article, for the corpus's current newest midpoint. */
+  recency(newestMidpoint: number, weight: number, halfLifeDays: number): Float64Array {
+    if (this.recencyFor !== newestMidpoint) {
+      const m = this.data.midpoint;
+      const out = new Float64Array(m.length);
+      for (let a = 0; a < m.length; a++) {
+        const ageDays = (newestMidpoint - (m[a] as number)) / 86_400_000;
+        out[a] = 1 + weight * 0.5 ** (Math.max(0, ageDays) / halfLifeDays);
+      }
+      this.recencyCache = out;
+      this.recencyFor = newestMidpoint;
+    }
+    return this.recencyCache;
+  }
+}
+
+function directory(p: Postings, vocab: Vocabulary): Directory {
+  const pairs = p.terms.map((t, i) => [vocab.intern(t), i] as const);
+  pairs.sort((a, b) => a[0] - b[0]);
+  return { ids: Uint32Array.from(pairs, (x) => x[0]), local: Uint32Array.from(pairs, (x) => x[1]) };
+}
+
+function range(dir: Directory, p: Postings, id: number): [number, number] | null {
+  let lo = 0;
+  let hi = dir.ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = dir.ids[mid] as number;
+    if (v < id) lo = mid + 1;
+    else if (v > id) hi = mid - 1;
+    else {
+      const local = dir.local[mid] as number;
+      return [p.off[local] as number, p.off[local + 1] as number];
+    }
+  }
+  return null;
+}
+
+/** Binary search in one term's ascending doc numbers. */
+function contains(doc: Uint32Array, [from, to]: [number, number], x: number): boolean {
+  let lo = from;
+  let hi = to - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const v = doc[mid] as number;
+    if (v < x) lo = mid + 1;
+    else if (v > x) hi = mid - 1;
+    else return true;
+  }
+  return false;
+}
