@@ -39,12 +39,17 @@ export const RESTART_MESSAGE = "changed on disk; restart Tariff Desk to apply it
 export interface KnowledgeWatcher {
   /** Problems with the folder's files right now (also published as `kb.problems`). */
   problems(): Problem[];
-  /** Re-stats every file now and applies what changed (what the periodic safety net runs). */
-  rescan(): void;
+  /**
+   * Re-stats every file and applies what changed (what the periodic safety net runs), a few
+   * hundred files per turn of the event loop so a large folder never stalls a Slack request.
+   */
+  rescan(): Promise<void>;
   close(): void;
 }
 
 const NO_LOG: LiveLog = { info() {}, warn() {} };
+/** Files re-stat'ed per turn of the event loop during a rescan. */
+const SCAN_CHUNK = 250;
 
 /** Starts watching `dir`, the folder `kb` was loaded from. Never keeps the process alive by itself. */
 export function watchKnowledge(
@@ -60,7 +65,7 @@ export function watchKnowledge(
   // Watch first, then take stock, so no change falls between the two.
   const watcher: FSWatcher = watch(dir, { persistent: false }, (_event, name) => {
     if (closed) return;
-    if (!name) rescan();
+    if (!name) void rescan();
     else if (isArticleFile(name)) schedule(name);
     else if (RESTART_FILES.includes(name)) schedule(name);
   });
@@ -105,16 +110,25 @@ export function watchKnowledge(
     }
   }
 
-  function rescan(): void {
-    if (closed) return;
+  let scanning: Promise<void> | undefined;
+  function rescan(): Promise<void> {
+    scanning ??= scanAll().finally(() => {
+      scanning = undefined;
+    });
+    return scanning;
+  }
+
+  async function scanAll(): Promise<void> {
     const present = new Set(listArticles());
-    for (const name of sync.known()) if (!present.has(name)) apply(name);
-    for (const name of present) apply(name);
-    for (const name of RESTART_FILES) apply(name);
+    const names = [...sync.known().filter((n) => !present.has(n)), ...present, ...RESTART_FILES];
+    for (let i = 0; i < names.length && !closed; i += SCAN_CHUNK) {
+      for (const name of names.slice(i, i + SCAN_CHUNK)) apply(name);
+      await new Promise((r) => setImmediate(r));
+    }
   }
 
   const interval =
-    options.rescanMs === 0 ? undefined : setInterval(rescan, options.rescanMs ?? 30_000);
+    options.rescanMs === 0 ? undefined : setInterval(rescan, options.rescanMs ?? 60_000);
   interval?.unref();
 
   function close(): void {

@@ -197,7 +197,7 @@ describe("submitting the form", () => {
     expect(logger.has("INFO", `Add article: ${EDITOR} added ${STORY_ID}`)).toBe(true);
 
     // The watcher sees the new file and finds it already in service: no problem, no second copy.
-    watcher.rescan();
+    await watcher.rescan();
     expect(watcher.problems()).toEqual([]);
     expect(kb.articles().filter((a) => a.id === STORY_ID)).toHaveLength(1);
   });

@@ -28,10 +28,10 @@ afterEach(() => {
   watchers = [];
 });
 
-function start(dir = liveFolder()) {
+function start(dir = liveFolder(), debounceMs = 100) {
   const kb = openKnowledge(dir);
   const log = captureLog();
-  const watcher = watchKnowledge(kb, dir, { log, rescanMs: 0 });
+  const watcher = watchKnowledge(kb, dir, { log, rescanMs: 0, debounceMs });
   watchers.push(watcher);
   return { dir, kb, log, watcher };
 }
@@ -164,7 +164,7 @@ describe("the knowledge watcher", () => {
     writeFileSync(join(dir, `#${CANOLA}.md#`), text);
     writeFileSync(join(dir, "canola.md"), text);
     await waitFor("the real file is in service", () => kb.get(CANOLA)?.file === "canola.md");
-    watcher.rescan();
+    await watcher.rescan();
     expect(kb.size).toBe(3);
     expect(kb.articles().map((a) => a.file)).not.toContain(expect.stringMatching(/^[.#]|~$/));
     expect(watcher.problems()).toEqual([]);
@@ -201,6 +201,16 @@ describe("the knowledge watcher", () => {
     expect(changes).toEqual([`added ${CANOLA}`]);
   });
 
+  it("applies changes on a rescan by itself, the safety net for events inotify dropped", async () => {
+    // Events wait a minute here, so only the rescan can apply the changes.
+    const { dir, kb, watcher } = start(liveFolder(), 60_000);
+    writeFileSync(join(dir, `${CANOLA}.md`), newArticle(`${CANOLA}.md`));
+    rmSync(join(dir, `${GEAR}.md`));
+    await watcher.rescan();
+    expect(kb.get(CANOLA)?.file).toBe(`${CANOLA}.md`);
+    expect(kb.get(GEAR)).toBeUndefined();
+  });
+
   it("reports a changed synonyms file as needing a restart", async () => {
     const { dir, watcher, log } = start();
     writeFileSync(join(dir, "synonyms.yml"), "groups:\n  - [canola, rapeseed]\n");
@@ -217,7 +227,7 @@ describe("the knowledge watcher", () => {
     const sentinel = start(dir);
     watcher.close();
     writeFileSync(join(dir, `${CANOLA}.md`), newArticle(`${CANOLA}.md`));
-    watcher.rescan();
+    await watcher.rescan();
     await waitFor("the sentinel sees the new file", () => sentinel.kb.get(CANOLA));
     expect(kb.get(CANOLA)).toBeUndefined();
   });
