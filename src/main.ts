@@ -19,12 +19,13 @@ try {
   process.exit(1);
 }
 
+const loadedAt = Date.now();
 const kb = openKnowledge(config.knowledgeDir);
 
 if (config.slackMode === "console") {
   // Knowledge changes are logged on stderr, beside the console's answers on stdout.
   const say = (m: string) => process.stderr.write(`${m}\n`);
-  const live = watchKnowledge(kb, config.knowledgeDir, { log: { info: say, warn: say } });
+  const live = watchKnowledge(kb, config.knowledgeDir, { log: { info: say, warn: say }, loadedAt });
   await runConsole({
     kb,
     knowledgeDir: config.knowledgeDir,
@@ -37,6 +38,7 @@ if (config.slackMode === "console") {
   const log = slack.app.logger;
   const live = watchKnowledge(kb, config.knowledgeDir, {
     log: { info: (m) => log.info(m), warn: (m) => log.warn(m) },
+    loadedAt,
   });
   log.info(describeConfig(config));
   log.info(`${kb.size} articles loaded`);

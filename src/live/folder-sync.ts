@@ -65,6 +65,11 @@ export class FolderSync {
     }
   }
 
+  /** Files whose modification time is at or after `ms` (epoch milliseconds). */
+  modifiedSince(ms: number): string[] {
+    return [...this.files].filter(([, s]) => s.mtimeMs >= ms).map(([f]) => f);
+  }
+
   /** The files the folder had, as last seen. */
   known(): string[] {
     return [...this.files.keys()];

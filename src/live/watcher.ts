@@ -25,6 +25,11 @@ export interface WatchOptions {
   debounceMs?: number;
   /** How often the whole folder is re-stat'ed as a safety net; 0 turns it off. */
   rescanMs?: number;
+  /**
+   * When the knowledge was loaded (epoch ms): files modified since then are re-read at once,
+   * since they may have changed after the loader read them and before the watch began.
+   */
+  loadedAt?: number;
 }
 
 /**
@@ -77,6 +82,9 @@ export function watchKnowledge(
   const sync = new FolderSync(kb, dir, log, listArticles());
   sync.learnWaiting();
   const dataHashes = new Map(RESTART_FILES.map((f) => [f, hashOf(join(dir, f))]));
+  if (options.loadedAt !== undefined) {
+    for (const name of sync.modifiedSince(options.loadedAt)) apply(name, true);
+  }
 
   function listArticles(): string[] {
     try {
@@ -96,14 +104,14 @@ export function watchKnowledge(
     timers.set(name, timer);
   }
 
-  function apply(name: string): void {
+  function apply(name: string, force = false): void {
     if (RESTART_FILES.includes(name)) {
       const changed = hashOf(join(dir, name)) !== dataHashes.get(name);
       sync.notice(name, changed ? RESTART_MESSAGE : undefined);
       return;
     }
     try {
-      if (sync.sync(name) === "unstable") schedule(name);
+      if (sync.sync(name, force) === "unstable") schedule(name);
     } catch (e) {
       // One unreadable file must never stop the watcher serving the others.
       log.warn(`knowledge: ${name}: could not be read (${(e as Error).message})`);

@@ -190,6 +190,22 @@ describe("the knowledge watcher", () => {
     expect(watcher.problems()).toEqual([]);
   });
 
+  it("re-reads at start the files modified since the load, applying only real changes", async () => {
+    const dir = liveFolder();
+    const loadedAt = Date.now();
+    const kb = openKnowledge(dir);
+    const changes: string[] = [];
+    kb.onChange((c) => changes.push(`${c.kind} ${(c.article ?? c.previous).id}`));
+    // Saved after the loader read the folder, before the watch began.
+    const path = join(dir, `${GEAR}.md`);
+    writeFileSync(path, readFileSync(path, "utf8").replace("Friday", "Thursday"));
+    const later = new Date(loadedAt + 1000);
+    utimesSync(join(dir, `${DAIRY}.md`), later, later);
+    watchers.push(watchKnowledge(kb, dir, { rescanMs: 0, loadedAt }));
+    expect(kb.get(GEAR)?.body).toContain("Thursday");
+    expect(changes).toEqual([`changed ${GEAR}`]);
+  });
+
   it("does not re-apply a file that was only touched", async () => {
     const { dir, kb } = start();
     const changes: string[] = [];
