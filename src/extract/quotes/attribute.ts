@@ -86,7 +86,9 @@ export function decideQuotes(
       leadCues.length > 0 && lastLead?.text === "," && shortTag && (prev >= 0 || upper);
     const tag = opens ? tagAfter(tokens, qi, cues) : undefined;
     const endsClause =
-      /[.?!]/.test(body[mark.end - 1] ?? "") || body[mark.close - 2] === "," || tokens[qi + 1]?.kind !== "word";
+      /[.?!]/.test(body[mark.end - 1] ?? "") ||
+      body[mark.close - 2] === "," ||
+      tokens[qi + 1]?.kind !== "word";
     const kind =
       (opens && (tag || endsClause)) || lastLead?.text === ":" || introduced ? "direct" : "partial";
     const decision: QuoteDecision = {

@@ -142,7 +142,11 @@ export class Discourse {
     return entity;
   }
 
-  private pronoun(kind: "m" | "f" | "plural", pos: number, previousSubject: Entity | null): Entity | null {
+  private pronoun(
+    kind: "m" | "f" | "plural",
+    pos: number,
+    previousSubject: Entity | null,
+  ): Entity | null {
     const fits = (e: Entity) =>
       kind === "plural"
         ? e.plural === true || e.kind === "org"

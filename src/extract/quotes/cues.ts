@@ -9,8 +9,8 @@
  */
 import {
   isCap,
-  PARTITIVE,
   mainSubject,
+  PARTITIVE,
   type Phrase,
   phraseEndingAt,
   phraseStartingAt,

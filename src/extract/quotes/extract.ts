@@ -99,7 +99,9 @@ export function extractQuotes(article: Article): ArticleQuotes {
 
     const people = [...named.values()].filter((e) => e.kind !== "org");
     const colonSpeaker =
-      mainEntity && mainEntity.kind !== "org" && people.every((e) => e === mainEntity) ? mainEntity : null;
+      mainEntity && mainEntity.kind !== "org" && people.every((e) => e === mainEntity)
+        ? mainEntity
+        : null;
     const decisions = decideQuotes(body, tokens, cues, marks, colonSpeaker);
     const made = decisions.map((dec) => toQuote(body, marks, dec, s));
     quotes.push(...made);

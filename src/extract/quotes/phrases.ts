@@ -203,7 +203,20 @@ export function classifyRun(body: string, tokens: Token[], a: number, b: number)
   return phrase;
 }
 
-export const PARTITIVE = new Set(["one", "two", "three", "some", "many", "several", "each", "both", "all", "most", "none", "another"]);
+export const PARTITIVE = new Set([
+  "one",
+  "two",
+  "three",
+  "some",
+  "many",
+  "several",
+  "each",
+  "both",
+  "all",
+  "most",
+  "none",
+  "another",
+]);
 
 /** A description ending at token j ("the government source"), read leftwards. */
 function descriptionEndingAt(body: string, tokens: Token[], j: number): Phrase | null {
@@ -238,7 +251,8 @@ function descriptionEndingAt(body: string, tokens: Token[], j: number): Phrase |
   }
   if (!determiner && k < j && !isCap(tokens[k])) k = j; // keep only what is clearly part of it
   // "one of the officials": a member of the group the article already named.
-  if (determiner && tokens[k - 1]?.lower === "of" && PARTITIVE.has(tokens[k - 2]?.lower ?? "")) k -= 2;
+  if (determiner && tokens[k - 1]?.lower === "of" && PARTITIVE.has(tokens[k - 2]?.lower ?? ""))
+    k -= 2;
   const plural = head.lower.endsWith("s") && PERSON_NOUNS.has(head.lower);
   const text = body.slice((tokens[k] as Token).start, head.end);
   const modifiers = tokens
@@ -293,7 +307,11 @@ export function phraseStartingAt(body: string, tokens: Token[], i: number): Phra
     while (k < tokens.length && k - i < 7) {
       const w = tokens[k] as Token;
       const participle = /^\p{Ll}+(?:ing|ed)$/u.test(w.text) && !isTitle(w.lower);
-      if (w.kind !== "word" || (k > i && (PREPOSITIONS.has(w.lower) || speechVerb(w.text) || participle))) break;
+      if (
+        w.kind !== "word" ||
+        (k > i && (PREPOSITIONS.has(w.lower) || speechVerb(w.text) || participle))
+      )
+        break;
       if (isTitle(w.lower)) lastHead = k;
       k++;
     }

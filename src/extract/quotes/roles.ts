@@ -24,16 +24,20 @@ export function rolesAfter(body: string, tokens: Token[], last: number): string[
   const opensLikeRole = DETERMINERS.has(first.lower) || isCap(first) || isTitle(first.lower);
   const slice = tokens.slice(from, to);
   if (!opensLikeRole || slice.some((t) => speechVerb(t.text)?.weak === false)) return [];
-  if (!slice.slice(0, 5).some((t) => isTitle(t.lower))) return [];
+  // "Jane Okonjo, a customs broker": an article-led phrase after a name describes the person.
+  const described = ["a", "an", "the"].includes(first.lower) && slice.length <= 12;
+  if (!described && !slice.slice(0, 5).some((t) => isTitle(t.lower))) return [];
   const text = body.slice(first.start, (tokens[to - 1] as Token).end);
   return text
     .split(/\s+and\s+(?=(?:the|a|an)\s)/)
     .map(stripArticle)
-    .filter((r) =>
-      r
-        .split(/\s+/)
-        .slice(0, 5)
-        .some((w) => isTitle(w.toLowerCase())),
+    .filter(
+      (r, i) =>
+        i === 0 ||
+        r
+          .split(/\s+/)
+          .slice(0, 5)
+          .some((w) => isTitle(w.toLowerCase())),
     );
 }
 
