@@ -44,7 +44,7 @@ const DAY_MS = 86_400_000;
 /** Errors that mean the channel is gone for good: the subscription is paused. */
 const GONE = new Set(["channel_not_found", "is_archived"]);
 
-export type Target = Pick<Subscription, "channel" | "timeZone" | "skipEmpty" | "by" | "source">;
+export type Target = Pick<Subscription, "channel" | "timeZone" | "skipEmpty" | "by">;
 
 export async function deliverDigest(
   deps: DeliveryDeps,
@@ -58,14 +58,7 @@ export async function deliverDigest(
   const existing = await store.wasPosted(channel, day);
   if (existing) return { status: "already", channel, localDate: day, record: existing };
 
-  const last = await store.lastPosted(channel);
-  const since = opts.since ?? windowStart(last, now);
-  const digest = buildDigest(deps.kb, {
-    since,
-    now,
-    timeZone: target.timeZone,
-    exclude: new Set(last && !opts.since ? last.articleIds : []),
-  });
+  const { digest } = await plannedDigest(deps, target, now, opts.since);
   const claim: PostRecord = {
     channel,
     localDate: day,
@@ -95,6 +88,26 @@ export async function deliverDigest(
     }
     return failed(deps, target, day, e, now);
   }
+}
+
+/**
+ * The digest the channel would get at `now`: since its last digest (skipping what that one
+ * listed), or since `since` when given. `/tariffs digest preview` shows exactly this.
+ */
+export async function plannedDigest(
+  deps: Pick<DeliveryDeps, "kb" | "store">,
+  target: Pick<Target, "channel" | "timeZone">,
+  now: Date,
+  since?: Date,
+): Promise<{ digest: Digest; last: PostRecord | undefined }> {
+  const last = await deps.store.lastPosted(target.channel);
+  const digest = buildDigest(deps.kb, {
+    since: since ?? windowStart(last, now),
+    now,
+    timeZone: target.timeZone,
+    exclude: new Set(last && !since ? last.articleIds : []),
+  });
+  return { digest, last };
 }
 
 /** Since the last digest (its claim time), at most a week back; the first one covers a day. */

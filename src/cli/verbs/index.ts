@@ -4,6 +4,7 @@ import { articlesVerb } from "./articles.ts";
 import { askVerb } from "./ask.ts";
 import { checkVerb } from "./check.ts";
 import { datesVerb } from "./dates.ts";
+import { digestVerb } from "./digest.ts";
 import { eventsVerb } from "./events.ts";
 import { ingestVerb } from "./ingest.ts";
 import { peopleVerb } from "./people.ts";
@@ -22,5 +23,6 @@ export const VERBS: Verb[] = [
   tariffsVerb,
   quotesVerb,
   peopleVerb,
+  digestVerb,
   // Capabilities add their verbs here.
 ];
