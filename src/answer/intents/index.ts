@@ -4,7 +4,7 @@
  */
 import type { Intent } from "../intent.ts";
 import { eventsIntent } from "./events.ts";
-import { helpIntent } from "./help.ts";
+import { makeHelpIntent } from "./help.ts";
 import { latestIntent } from "./latest.ts";
 import { overviewIntent } from "./overview.ts";
 import { quotesIntent } from "./quotes.ts";
@@ -12,7 +12,7 @@ import { searchIntent } from "./search.ts";
 import { tariffsIntent } from "./tariffs.ts";
 
 export const INTENTS: Intent<never>[] = [
-  helpIntent,
+  makeHelpIntent(() => INTENTS) as Intent<never>,
   // Capabilities add their intent here, before `latest`.
   quotesIntent,
   eventsIntent,

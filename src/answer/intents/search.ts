@@ -9,7 +9,6 @@ import { snippetItem } from "../cite.ts";
 import { makeAnswer } from "../freshness.ts";
 import type { Intent } from "../intent.ts";
 import type { Answer } from "../types.ts";
-import { helpAnswer } from "./help.ts";
 
 const MAX_PASSAGES = 8;
 
@@ -19,8 +18,8 @@ export const searchIntent: Intent<string> = {
   match: (text) => text,
   answer(ctx, text, query) {
     const index = searchIndex(ctx.kb);
-    if (index.queryTerms(text).length === 0) return helpAnswer(ctx.kb, query);
-    const hits = index.search(text, { limit: MAX_PASSAGES });
+    // Only stop-words ("what is the"): nothing to look for, so hits would be noise.
+    const hits = index.queryTerms(text).length ? index.search(text, { limit: MAX_PASSAGES }) : [];
     if (hits.length === 0) return nothingFound(ctx.kb, query, text);
     const items = hits.map((h) => snippetItem(articleOf(ctx.kb, h.articleId), h.start, h.end));
     const corrected = [...new Set(hits.flatMap((h) => h.corrections))];
