@@ -42,10 +42,16 @@ export function overviewAnswer(ctx: AskContext, query: string): Answer {
       lead.rate !== null
         ? labelText(lead, sector)
         : `${sector.name} — ${sideText(lead)}: ${lead.status}, ${RATE_NOT_STATED}`;
+    // The "latest update" date must be backed too: cite the sentence it comes from when that
+    // is not the one that states the current measure.
+    const latestArticle = ctx.kb.get(latest.articleId);
+    const citations = [cite(article, lead.start, lead.end)];
+    if (latestArticle && latest !== lead)
+      citations.push(cite(latestArticle, latest.start, latest.end));
     items.push({
       text,
       kind: "label",
-      citations: [cite(article, lead.start, lead.end)],
+      citations,
       note: `latest update ${formatPubDate(latest.asOf)}`,
     });
   }
