@@ -220,6 +220,12 @@ export function findPeople(d: Directory, query: string): Person[] {
     (p) => p.kind === "person" && [p.name, ...p.aliases].some((n) => nameMatches(query, n)),
   );
   if (named.length) return named;
+  // "the prime minister", "the ambassador": people whose roles, as the articles give them, say so.
+  const role = ` ${q.replace(/^(?:the|a|an) /, "")} `;
+  const byRole = d.people.filter(
+    (p) => p.kind === "person" && p.roles.some((r) => ` ${fold(r)} `.includes(role)),
+  );
+  if (byRole.length) return byRole;
   const words = bareName(query)
     .split(" ")
     .filter((w) => w.length > 2);

@@ -72,6 +72,11 @@ describe("quotes intent", () => {
     expect(a.items.map((i) => i.note?.split(",")[0])).toEqual(["Laura Dawson", "Laura Dawson"]);
   });
 
+  it("a role as the articles give it finds the person", () => {
+    const a = ask(ctx(), "what did the prime minister say");
+    expect(new Set(a.items.map((i) => i.note?.split(",")[0]))).toEqual(new Set(["Mark Carney"]));
+  });
+
   it("an unknown name gets a clear notice and the closest names, not a guess", () => {
     const a = ask(ctx(), "what did Hoekstrah say about steel");
     expect(a.items).toEqual([]);

@@ -35,7 +35,6 @@ interface Carry {
 
 interface Pending {
   quotes: ExtractedQuote[];
-  paragraph: number;
   fallback: Carry | null;
 }
 
@@ -124,10 +123,9 @@ export function extractQuotes(article: Article): ArticleQuotes {
     const continuing = made.filter((_, i) => (decisions[i] as QuoteDecision).continues);
     if (continuing.length) {
       const source = newParagraph ? null : carry;
-      if (source) settle({ quotes: continuing, paragraph: s.paragraph, fallback: null }, source);
+      if (source) settle({ quotes: continuing, fallback: null }, source);
       else if (pending) pending.quotes.push(...continuing);
-      else if (newParagraph)
-        pending = { quotes: continuing, paragraph: s.paragraph, fallback: paragraphEnd };
+      else if (newParagraph) pending = { quotes: continuing, fallback: paragraphEnd };
     }
     for (const [i, q] of made.entries()) {
       if (q.speaker && !(decisions[i] as QuoteDecision).continues) d.note(q.speaker, q.start, true);
