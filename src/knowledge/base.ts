@@ -87,7 +87,30 @@ export class KnowledgeBase {
     if (cache.has(article)) return cache.get(article) as T;
     const value = compute(article);
     cache.set(article, value);
+    this.computed.set(key, (this.computed.get(key) ?? 0) + 1);
     return value;
+  }
+
+  /** How many times perArticle really computed, per key: the work a snapshot saves is counted, not timed. */
+  readonly computed = new Map<string, number>();
+
+  /** An article's memoized per-article values, by key: what a snapshot or a worker thread hands on. */
+  perArticleValues(article: Article): [string, unknown][] {
+    const out: [string, unknown][] = [];
+    for (const [key, cache] of this.perArticleCache) {
+      if (cache.has(article)) out.push([key, cache.get(article)]);
+    }
+    return out;
+  }
+
+  /** Puts a value computed elsewhere (a snapshot, a worker thread) where perArticle will find it. */
+  seedPerArticle(key: string, article: Article, value: unknown): void {
+    let cache = this.perArticleCache.get(key);
+    if (!cache) {
+      cache = new WeakMap();
+      this.perArticleCache.set(key, cache);
+    }
+    cache.set(article, value);
   }
 
   /** Memoizes a corpus-wide computation until the next change. */

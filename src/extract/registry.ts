@@ -1,0 +1,59 @@
+/**
+ * Every extraction the knowledge base runs, in one list, so a snapshot can save what they
+ * computed and a worker pool can run them on both cores for a cold start. Each extractor
+ * memoizes its per-article work with `kb.perArticle`, so running an entry for an article
+ * whose result was seeded (from a snapshot or a worker) costs a cache lookup.
+ *
+ * A capability that adds a per-article extractor adds one entry here. Entries whose module only
+ * exports a corpus-wide view (tariff facts, coverage) run that view: it fills the same
+ * per-article caches.
+ */
+import type { Article } from "../knowledge/article.ts";
+import type { KnowledgeBase } from "../knowledge/base.ts";
+import { directory } from "../people/directory.ts";
+import { articleEvents, knowledgeEvents } from "./events/index.ts";
+import { articleQuotes } from "./quotes/extract.ts";
+import { coverageFacts } from "./tariffs/coverage.ts";
+import { tariffFacts } from "./tariffs/facts.ts";
+
+export interface Extractor {
+  /** For figures: "quotes", "events", "tariffs". */
+  name: string;
+  /** Extracts for these articles (memoized per article by the knowledge base). */
+  run(kb: KnowledgeBase, articles: readonly Article[]): void;
+}
+
+export const EXTRACTORS: readonly Extractor[] = [
+  {
+    name: "quotes",
+    run: (kb, list) => {
+      for (const a of list) articleQuotes(kb, a);
+    },
+  },
+  {
+    name: "events",
+    run: (kb, list) => {
+      for (const a of list) articleEvents(kb, a);
+    },
+  },
+  {
+    name: "tariffs",
+    // Facts and coverage are only exported as views over the whole knowledge; in a worker the
+    // knowledge is the worker's share of the articles, so this still extracts only those.
+    run: (kb) => {
+      tariffFacts(kb);
+      coverageFacts(kb);
+    },
+  },
+];
+
+/**
+ * Corpus-wide views, computed once after a load or a change so that no question pays for them:
+ * the people directory, the merged events, the tariff facts newest first.
+ */
+export function warmViews(kb: KnowledgeBase): void {
+  tariffFacts(kb);
+  coverageFacts(kb);
+  knowledgeEvents(kb);
+  directory(kb);
+}

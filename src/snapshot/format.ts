@@ -1,0 +1,151 @@
+/**
+ * One shard file: a small JSON header (versions, articles with their content hashes, term
+ * lists), then the segment's typed arrays as raw bytes, then the articles' extraction results
+ * as one V8-serialized blob. Typed arrays load as views on the file's buffer, with no parsing,
+ * and nothing passes through one huge string, so no shard nears V8's string limit.
+ */
+import { deserialize, serialize } from "node:v8";
+import type { Article } from "../knowledge/article.ts";
+import type { Postings, SegmentData } from "../search/segment.ts";
+import { FORMAT, type Versions } from "./version.ts";
+
+const MAGIC = "TDSHARD\n";
+
+export type ArticleMeta = Omit<Article, "body" | "file">;
+
+export interface ShardArticle {
+  /** Content hash of the file it was read from: the key everything cached hangs on. */
+  hash: string;
+  file: string;
+  meta: ArticleMeta;
+  /** The body is `text.slice(bodyStart, bodyEnd)` of that file; it is not stored twice. */
+  bodyStart: number;
+  bodyEnd: number;
+}
+
+export interface ShardFile {
+  key: string;
+  versions: Versions;
+  articles: ShardArticle[];
+  segment: SegmentData;
+  /** Per article (same order), its memoized per-article values by key. */
+  extractions: [string, unknown][][];
+}
+
+type ArrayName = Exclude<keyof SegmentData, "ids" | "text" | "headline">;
+const ARRAYS: ArrayName[] = [
+  "firstPassage",
+  "firstDay",
+  "lastDay",
+  "midpoint",
+  "headlineLength",
+  "passageStart",
+  "passageEnd",
+  "passageLength",
+  "passageArticle",
+];
+const POSTINGS = ["off", "doc", "tf"] as const;
+
+type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
+const KINDS = { Uint8Array, Uint16Array, Uint32Array, Int32Array, Float64Array };
+type Kind = keyof typeof KINDS;
+
+interface Section {
+  name: string;
+  kind: Kind;
+  offset: number;
+  length: number;
+}
+
+export function encodeShard(shard: ShardFile): Buffer {
+  const typed: [string, Typed][] = [
+    ...ARRAYS.map((n) => [n, shard.segment[n]] as [string, Typed]),
+    ...POSTINGS.map((n) => [`text.${n}`, shard.segment.text[n]] as [string, Typed]),
+    ...POSTINGS.map((n) => [`headline.${n}`, shard.segment.headline[n]] as [string, Typed]),
+  ];
+  const blob = serialize(shard.extractions);
+  const sections: Section[] = [];
+  let offset = 0;
+  for (const [name, arr] of typed) {
+    sections.push({ name, kind: arr.constructor.name as Kind, offset, length: arr.length });
+    offset = align(offset + arr.byteLength);
+  }
+  const header = Buffer.from(
+    JSON.stringify({
+      format: FORMAT,
+      key: shard.key,
+      versions: shard.versions,
+      articles: shard.articles,
+      ids: shard.segment.ids,
+      textTerms: shard.segment.text.terms,
+      headlineTerms: shard.segment.headline.terms,
+      sections,
+      blob: { offset, length: blob.length },
+    }),
+  );
+  const start = align(MAGIC.length + 4 + header.length);
+  const out = Buffer.alloc(start + offset + blob.length);
+  out.write(MAGIC, 0, "latin1");
+  out.writeUInt32LE(header.length, MAGIC.length);
+  header.copy(out, MAGIC.length + 4);
+  typed.forEach(([, arr], i) => {
+    Buffer.from(arr.buffer, arr.byteOffset, arr.byteLength).copy(
+      out,
+      start + (sections[i] as Section).offset,
+    );
+  });
+  blob.copy(out, start + offset);
+  return out;
+}
+
+/** Decodes a shard file; throws an Error saying what is wrong with a damaged one. */
+export function decodeShard(buf: Buffer): ShardFile {
+  if (buf.length < MAGIC.length + 4 || buf.toString("latin1", 0, MAGIC.length) !== MAGIC) {
+    throw new Error("not a shard file (bad magic)");
+  }
+  const headerLength = buf.readUInt32LE(MAGIC.length);
+  if (MAGIC.length + 4 + headerLength > buf.length) throw new Error("truncated header");
+  const h = JSON.parse(buf.toString("utf8", MAGIC.length + 4, MAGIC.length + 4 + headerLength));
+  if (h.format !== FORMAT) throw new Error(`format ${h.format}, expected ${FORMAT}`);
+  const start = align(MAGIC.length + 4 + headerLength);
+  if (start + h.blob.offset + h.blob.length !== buf.length)
+    throw new Error("truncated or padded file");
+  // Views need aligned memory; one copy of the array part gives it, whatever the file buffer's offset.
+  const body = new Uint8Array(h.blob.offset);
+  body.set(buf.subarray(start, start + h.blob.offset));
+  const arrays = new Map<string, Typed>();
+  for (const s of h.sections as Section[]) {
+    const Ctor = KINDS[s.kind];
+    if (!Ctor || s.offset + s.length * Ctor.BYTES_PER_ELEMENT > body.length) {
+      throw new Error(`bad section ${s.name}`);
+    }
+    arrays.set(s.name, new Ctor(body.buffer, s.offset, s.length));
+  }
+  const get = <T extends Typed>(name: string): T => {
+    const a = arrays.get(name);
+    if (!a) throw new Error(`missing section ${name}`);
+    return a as T;
+  };
+  const postings = (field: string, terms: string[]): Postings => ({
+    terms,
+    off: get(`${field}.off`),
+    doc: get(`${field}.doc`),
+    tf: get(`${field}.tf`),
+  });
+  const segment = {
+    ids: h.ids,
+    text: postings("text", h.textTerms),
+    headline: postings("headline", h.headlineTerms),
+  } as SegmentData;
+  for (const n of ARRAYS) (segment as unknown as Record<string, Typed>)[n] = get(n);
+  const blob = buf.subarray(start + h.blob.offset, start + h.blob.offset + h.blob.length);
+  const extractions = deserialize(blob) as [string, unknown][][];
+  if (!Array.isArray(extractions) || extractions.length !== h.articles.length) {
+    throw new Error("extractions do not match the articles");
+  }
+  return { key: h.key, versions: h.versions, articles: h.articles, segment, extractions };
+}
+
+function align(n: number): number {
+  return (n + 7) & ~7;
+}

@@ -1,0 +1,148 @@
+/**
+ * Opens a knowledge folder with a snapshot beside it (issues 8 and 9): files whose content hash
+ * the snapshot knows are taken from it (front matter, extraction results, and their shard's
+ * index), the rest are parsed, extracted and indexed, on worker threads when there are many;
+ * then the snapshot is brought up to date. Rebuilding from the articles is always the fallback:
+ * a missing, damaged or out-of-date shard only costs the work it would have saved.
+ */
+
+import { EXTRACTORS, warmViews } from "../extract/registry.ts";
+import { type Article, type Problem, parseArticle } from "../knowledge/article.ts";
+import { KnowledgeBase } from "../knowledge/base.ts";
+import { dedupe } from "../knowledge/load.ts";
+import { searchIndex } from "../search/index.ts";
+import type { SegmentData } from "../search/segment.ts";
+import { loadSynonyms } from "../search/synonyms.ts";
+import { readFolder } from "./folder.ts";
+import { extractInWorkers } from "./pool.ts";
+import { loadSnapshot } from "./store.ts";
+import { currentVersions } from "./version.ts";
+import { type SaveStats, SnapshotWriter } from "./writer.ts";
+
+export interface CacheOptions {
+  /** Where the snapshot lives (created if missing). */
+  cacheDir: string;
+  /** Worker threads for extraction when many articles need it; 0 extracts on this thread. Default: one per core. */
+  workers?: number;
+  /** Fewer articles to extract than this are done on this thread (workers take a second to start). Default 300. */
+  workerThreshold?: number;
+  /** Receives one line per reason a part of the snapshot was not used, and a summary. */
+  log?: (message: string) => void;
+}
+
+export interface OpenStats {
+  articles: number;
+  /** Articles whose extraction results came from the snapshot. */
+  fromCache: number;
+  /** Articles whose extraction ran now (on this thread or a worker). */
+  extracted: number;
+  /** Files parsed as YAML (not known to the snapshot). */
+  parsed: number;
+  shardsLoaded: number;
+  shardsBuilt: number;
+  /** Why parts of the snapshot were not used. */
+  reasons: string[];
+  save: SaveStats;
+}
+
+export interface CachedKnowledge {
+  kb: KnowledgeBase;
+  stats: OpenStats;
+  /** Saves what changed since the last save (call after live changes; cheap when nothing did). */
+  save(): SaveStats;
+}
+
+export async function openKnowledgeCached(
+  dir: string,
+  options: CacheOptions,
+): Promise<CachedKnowledge> {
+  const log = options.log ?? (() => {});
+  const synonyms = loadSynonyms(dir);
+  const versions = currentVersions(dir, synonyms.map);
+  const snapshot = loadSnapshot(options.cacheDir, versions);
+  const folder = readFolder(dir);
+
+  const origin = new Map<Article, { hash: string; bodyStart: number; bodyEnd: number }>();
+  let parsed = 0;
+  const results = folder.files.map(({ file, hash, text }) => {
+    const cached = snapshot.byHash.get(hash);
+    if (cached) {
+      const { meta, bodyStart, bodyEnd } = cached.entry;
+      const article: Article = { ...meta, body: text.slice(bodyStart, bodyEnd), file };
+      origin.set(article, { hash, bodyStart, bodyEnd });
+      return { article, problems: [] as Problem[] };
+    }
+    parsed++;
+    return parseArticle(file, text);
+  });
+  const { articles, problems } = dedupe(results);
+  const kb = new KnowledgeBase(articles, [...folder.problems, ...problems, ...synonyms.problems], {
+    dir,
+    synonyms: synonyms.map,
+  });
+  const writer = new SnapshotWriter(kb, options.cacheDir, dir, versions);
+
+  const hashOf = new Map<Article, string>();
+  const toExtract: Article[] = [];
+  for (const a of articles) {
+    const o = origin.get(a);
+    if (o) {
+      writer.remember(a, o);
+      hashOf.set(a, o.hash);
+    }
+    const extractions = o ? snapshot.byHash.get(o.hash)?.extractions : null;
+    if (extractions) for (const [key, value] of extractions) kb.seedPerArticle(key, a, value);
+    else toExtract.push(a);
+  }
+
+  const workers = options.workers ?? 2;
+  if (workers > 0 && toExtract.length >= (options.workerThreshold ?? 300)) {
+    await extractInWorkers(kb, toExtract, workers);
+  }
+  for (const e of EXTRACTORS) e.run(kb, kb.articles());
+
+  const seeds = usableSegments(snapshot.segments, kb, hashOf);
+  const index = searchIndex(kb, seeds);
+  const shards = index.shardList();
+  // A shard file is current when its segment was reused and none of its articles was extracted anew.
+  const fresh = new Set(toExtract);
+  for (const s of shards) {
+    if (seeds.get(s.key) === s.data && !s.articles.some((a) => fresh.has(a))) writer.markSaved(s);
+  }
+  warmViews(kb);
+
+  const save = writer.save();
+  const stats: OpenStats = {
+    articles: kb.size,
+    fromCache: kb.size - toExtract.length,
+    extracted: toExtract.length,
+    parsed,
+    shardsLoaded: shards.length - index.shardsBuilt,
+    shardsBuilt: index.shardsBuilt,
+    reasons: snapshot.reasons,
+    save,
+  };
+  for (const r of snapshot.reasons) log(`snapshot: ${r}`);
+  log(
+    `snapshot: ${stats.articles} articles, ${stats.fromCache} from the snapshot, ${stats.extracted} extracted; ` +
+      `${stats.shardsLoaded} index shards loaded, ${stats.shardsBuilt} built; ${save.shardsWritten} shard files written`,
+  );
+  return { kb, stats, save: () => writer.save() };
+}
+
+/** Segments whose articles are all in service, each the very content the segment was built from. */
+function usableSegments(
+  segments: Map<string, { data: SegmentData; hashes: string[] }>,
+  kb: KnowledgeBase,
+  hashOf: Map<Article, string>,
+): Map<string, SegmentData> {
+  const out = new Map<string, SegmentData>();
+  for (const [key, { data, hashes }] of segments) {
+    const ok = data.ids.every((id, i) => {
+      const a = kb.get(id);
+      return a !== undefined && hashOf.get(a) === hashes[i];
+    });
+    if (ok) out.set(key, data);
+  }
+  return out;
+}

@@ -1,0 +1,93 @@
+/**
+ * What a snapshot was made by. A shard is only reused when the code and settings that produced
+ * it are the ones running now: the source of the modules that index and extract, the synonyms
+ * and the knowledge folder's data files. Hashing the source, not a hand-kept number, means an
+ * edited extractor can never serve results from before the edit.
+ */
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+/** Bumped when the shard file layout itself changes. */
+export const FORMAT = 1;
+
+const SRC = resolve(import.meta.dirname, "..");
+const INDEX_CODE = ["search", "text", "knowledge/article.ts", "knowledge/pubdate.ts", "snapshot"];
+const EXTRACT_CODE = [
+  "extract",
+  "people",
+  "text",
+  "knowledge/article.ts",
+  "knowledge/pubdate.ts",
+  "snapshot",
+];
+
+export interface Versions {
+  /** Index code and options (synonyms): decides whether a shard's segment can be reused. */
+  index: string;
+  /** Extraction code and the knowledge folder's data files: decides whether extractions can. */
+  extract: string;
+}
+
+export function currentVersions(
+  knowledgeDir: string,
+  synonyms: ReadonlyMap<string, string>,
+): Versions {
+  const data = dataFiles(knowledgeDir);
+  return {
+    index: digest([`format ${FORMAT}`, codeHash(INDEX_CODE), JSON.stringify([...synonyms].sort())]),
+    extract: digest([`format ${FORMAT}`, codeHash(EXTRACT_CODE), data]),
+  };
+}
+
+const codeHashes = new Map<string, string>();
+
+function codeHash(parts: string[]): string {
+  const key = parts.join("|");
+  let h = codeHashes.get(key);
+  if (!h) {
+    const hash = createHash("sha256");
+    for (const part of parts) {
+      for (const file of sourceFiles(join(SRC, part))) {
+        hash.update(file.slice(SRC.length));
+        hash.update(readFileSync(file));
+      }
+    }
+    h = hash.digest("hex").slice(0, 16);
+    codeHashes.set(key, h);
+  }
+  return h;
+}
+
+function sourceFiles(path: string): string[] {
+  if (path.endsWith(".ts")) return [path];
+  return readdirSync(path, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith(".ts"))
+    .map((e) => join(e.parentPath ?? (e as { path: string }).path, e.name))
+    .sort();
+}
+
+/** The folder's non-article files (sectors.yml, aliases, synonyms): extractors may read any. */
+function dataFiles(dir: string): string {
+  let names: string[];
+  try {
+    names = readdirSync(dir)
+      .filter((f) => !f.endsWith(".md") && !f.startsWith("."))
+      .sort();
+  } catch {
+    return "";
+  }
+  const hash = createHash("sha256");
+  for (const name of names) {
+    try {
+      hash.update(name).update(readFileSync(join(dir, name)));
+    } catch {
+      // A sub-folder or an unreadable file: it cannot feed an extractor either.
+    }
+  }
+  return hash.digest("hex");
+}
+
+function digest(parts: string[]): string {
+  return createHash("sha256").update(parts.join("\n")).digest("hex").slice(0, 16);
+}

@@ -1,0 +1,143 @@
+/**
+ * Saves the knowledge in service as a snapshot, rewriting only the shards that changed since
+ * they were loaded or last saved: after an edit to one article, one shard file is written.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { EXTRACTORS } from "../extract/registry.ts";
+import { type Article, parseArticle } from "../knowledge/article.ts";
+import type { KnowledgeBase } from "../knowledge/base.ts";
+import { searchIndex } from "../search/index.ts";
+import type { SegmentData } from "../search/segment.ts";
+import type { Shard } from "../search/shard.ts";
+import { bodyRange, contentHash } from "./folder.ts";
+import type { ShardArticle } from "./format.ts";
+import { shardFileName, writeManifest, writeShard } from "./store.ts";
+import type { Versions } from "./version.ts";
+
+export interface Origin {
+  hash: string;
+  bodyStart: number;
+  bodyEnd: number;
+}
+
+export interface SaveStats {
+  shardsWritten: number;
+  /** Shards left as they were on disk. */
+  shardsKept: number;
+  bytesWritten: number;
+  /** Shards not saved because an article's file no longer holds the version in service. */
+  skipped: string[];
+}
+
+interface Saved {
+  data: SegmentData;
+  articles: Article[];
+  keys: string;
+}
+
+export class SnapshotWriter {
+  private readonly origins = new WeakMap<Article, Origin>();
+  private readonly saved = new Map<string, Saved>();
+
+  constructor(
+    private readonly kb: KnowledgeBase,
+    private readonly cacheDir: string,
+    private readonly knowledgeDir: string,
+    private readonly versions: Versions,
+  ) {}
+
+  /** Records which file content an article was read from. */
+  remember(article: Article, origin: Origin): void {
+    this.origins.set(article, origin);
+  }
+
+  /** Records that a shard on disk already holds exactly this shard. */
+  markSaved(shard: Shard): void {
+    this.saved.set(shard.key, this.signature(shard));
+  }
+
+  save(): SaveStats {
+    // An article put in service since start-up has only what questions needed so far: complete
+    // it, so the next start finds every extraction (memoized ones cost a lookup).
+    for (const e of EXTRACTORS) e.run(this.kb, this.kb.articles());
+    const stats: SaveStats = { shardsWritten: 0, shardsKept: 0, bytesWritten: 0, skipped: [] };
+    const listed: { key: string; file: string; articles: number }[] = [];
+    for (const shard of searchIndex(this.kb).shardList()) {
+      const sig = this.signature(shard);
+      const before = this.saved.get(shard.key);
+      const entry = {
+        key: shard.key,
+        file: shardFileName(shard.key),
+        articles: shard.articles.length,
+      };
+      if (before && sameSaved(before, sig)) {
+        stats.shardsKept++;
+        listed.push(entry);
+        continue;
+      }
+      const articles = shard.articles.map((a) => this.entry(a));
+      if (articles.some((a) => a === null)) {
+        stats.skipped.push(shard.key);
+        continue;
+      }
+      stats.bytesWritten += writeShard(this.cacheDir, {
+        key: shard.key,
+        versions: this.versions,
+        articles: articles as ShardArticle[],
+        segment: shard.data,
+        extractions: shard.articles.map((a) => this.kb.perArticleValues(a)),
+      });
+      stats.shardsWritten++;
+      this.saved.set(shard.key, sig);
+      listed.push(entry);
+    }
+    writeManifest(this.cacheDir, { versions: this.versions, shards: listed });
+    return stats;
+  }
+
+  private signature(shard: Shard): Saved {
+    const keys = shard.articles
+      .map((a) =>
+        this.kb
+          .perArticleValues(a)
+          .map(([k]) => k)
+          .join(","),
+      )
+      .join(";");
+    return { data: shard.data, articles: shard.articles, keys };
+  }
+
+  private entry(article: Article): ShardArticle | null {
+    const origin = this.origins.get(article) ?? this.locate(article);
+    if (!origin) return null;
+    const { body: _body, file, ...meta } = article;
+    return { hash: origin.hash, file, meta, bodyStart: origin.bodyStart, bodyEnd: origin.bodyEnd };
+  }
+
+  /** For an article put in service after start-up: its file must still hold exactly it. */
+  private locate(article: Article): Origin | null {
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(join(this.knowledgeDir, article.file));
+    } catch {
+      return null;
+    }
+    const text = bytes.toString("utf8");
+    const parsed = parseArticle(article.file, text).article;
+    const range = bodyRange(text, article.body);
+    if (!parsed || !range || JSON.stringify(parsed) !== JSON.stringify(article)) return null;
+    const origin = { hash: contentHash(bytes), ...range };
+    this.origins.set(article, origin);
+    return origin;
+  }
+}
+
+function sameSaved(a: Saved, b: Saved): boolean {
+  return (
+    a.data === b.data &&
+    a.keys === b.keys &&
+    a.articles.length === b.articles.length &&
+    a.articles.every((x, i) => x === b.articles[i])
+  );
+}

@@ -1,0 +1,187 @@
+/**
+ * The persisted cache (issues 8 and 9): a restart with an unchanged folder re-extracts nothing
+ * and rebuilds no index shard, answers the same as a rebuild, re-does only an edited file's
+ * work, and falls back to rebuilding, with a logged reason, when a shard is missing, damaged or
+ * made by other code.
+ */
+import { cpSync, mkdtempSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { SyntheticCorpus, writeCorpus } from "../../bench/corpus/generate.ts";
+import { ask } from "../../src/answer/router.ts";
+import { parseArticle } from "../../src/knowledge/article.ts";
+import type { KnowledgeBase } from "../../src/knowledge/base.ts";
+import { openKnowledge } from "../../src/knowledge/open.ts";
+import { openKnowledgeCached } from "../../src/snapshot/open.ts";
+import { BUNDLED } from "../helpers/knowledge.ts";
+import { QUESTIONS } from "../helpers/questions.ts";
+
+const NOW = new Date("2026-11-21T12:00:00Z");
+
+function temp(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `tariff-desk-${prefix}-`));
+}
+
+/** A folder with the bundled articles and a synthetic archive spread over four years. */
+function knowledgeFolder(): string {
+  const dir = temp("snap-kb");
+  cpSync(BUNDLED, dir, { recursive: true });
+  writeCorpus(dir, 48, { perDay: 1 / 30 });
+  writeFileSync(join(dir, "zz-broken.md"), "no front matter here\n");
+  return dir;
+}
+
+const corpus = SyntheticCorpus.create();
+const questions = [
+  ...QUESTIONS,
+  "potash",
+  "what's the latest on lumber",
+  "upcoming meetings",
+  `what did ${corpus.people[0]?.name} say`,
+  "softwood lumber duties",
+  "alumnium tariffs",
+  "tariffs",
+];
+
+function answers(kb: KnowledgeBase): string[] {
+  return questions.map((q) => JSON.stringify(ask({ kb, now: NOW }, q)));
+}
+
+/** Calls of the registered extractors' per-article work (intents memoize other small things). */
+function extractionCalls(kb: KnowledgeBase): number {
+  return [...kb.computed]
+    .filter(([key]) => ["quotes", "dates", "events"].includes(key) || key.startsWith("tariffs:"))
+    .reduce((s, [, n]) => s + n, 0);
+}
+
+describe("snapshot of extractions and index, keyed by content hash", () => {
+  it("restarts from the snapshot with no extraction and no index build, answering as a rebuild does", async () => {
+    const dir = knowledgeFolder();
+    const cacheDir = temp("snap-cache");
+    const cold = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+    expect(cold.stats.extracted).toBe(53);
+    expect(cold.stats.save.shardsWritten).toBeGreaterThan(2);
+    expect(extractionCalls(cold.kb)).toBeGreaterThan(53);
+
+    const warm = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+    // Only the broken file is parsed again: a file that fails validation is never cached.
+    expect(warm.stats).toMatchObject({
+      articles: 53,
+      fromCache: 53,
+      extracted: 0,
+      parsed: 1,
+      shardsBuilt: 0,
+    });
+    expect(warm.stats.save.shardsWritten).toBe(0);
+    expect(extractionCalls(warm.kb)).toBe(0);
+    const restarted = answers(warm.kb);
+    // Answering reads the seeded results: the extractors never run.
+    expect(extractionCalls(warm.kb)).toBe(0);
+    const rebuilt = openKnowledge(dir);
+    expect(restarted).toEqual(answers(rebuilt));
+    expect(warm.kb.problems).toEqual(rebuilt.problems);
+    expect(warm.kb.problems.map((p) => p.file)).toEqual(["zz-broken.md"]);
+    expect(restarted.filter((a) => a.includes('"citations":[{'))).not.toHaveLength(0);
+  });
+
+  it("re-reads and re-extracts only an edited file, and rebuilds only its shard", async () => {
+    const dir = knowledgeFolder();
+    const cacheDir = temp("snap-cache");
+    const cold = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+    const file = readdirSync(dir).find((f) => f.startsWith("2025-09-17"));
+    if (!file) throw new Error("bundled article missing");
+    const path = join(dir, file);
+    writeFileSync(path, readFileSync(path, "utf8").replace("eerily quiet", "strangely quiet"));
+
+    const warm = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+    expect(warm.stats).toMatchObject({ extracted: 1, parsed: 2, shardsBuilt: 1 });
+    expect(warm.stats.shardsLoaded).toBe(cold.stats.shardsBuilt - 1);
+    expect(warm.stats.save.shardsWritten).toBe(1);
+    expect(answers(warm.kb)).toEqual(answers(openKnowledge(dir)));
+    const hit = ask({ kb: warm.kb, now: NOW }, "strangely quiet");
+    expect(hit.items[0]?.citations[0]?.snippet).toContain("strangely quiet");
+  });
+
+  it("saves a live change as one shard file, so the next start re-extracts nothing", async () => {
+    const dir = knowledgeFolder();
+    const cacheDir = temp("snap-cache");
+    const { kb, save } = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+    const body = "Potash exporters in Saskatoon said the new quota ends on March 3, 2027.";
+    const text = `---\nid: live-potash\nheadline: "Potash quota set"\noutlet: T\npublished: "2026-11-20"\n---\n\n${body}\n`;
+    writeFileSync(join(dir, "live-potash.md"), text);
+    const parsed = parseArticle("live-potash.md", text).article;
+    if (!parsed) throw new Error("bad fixture");
+    kb.upsert(parsed);
+    expect(ask({ kb, now: NOW }, "potash quota").items[0]?.text).toContain("Potash exporters");
+    expect(save()).toMatchObject({ shardsWritten: 1, skipped: [] });
+    expect(save()).toMatchObject({ shardsWritten: 0 });
+
+    const warm = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+    expect(warm.stats).toMatchObject({ articles: 54, extracted: 0, shardsBuilt: 0 });
+    expect(extractionCalls(warm.kb)).toBe(0);
+    expect(answers(warm.kb)).toEqual(answers(openKnowledge(dir)));
+  });
+
+  it("falls back to the articles, with a logged reason, for a damaged, missing or out-of-date shard", async () => {
+    const dir = knowledgeFolder();
+    const cacheDir = temp("snap-cache");
+    await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+    const shards = readdirSync(cacheDir)
+      .filter((f) => f.startsWith("shard-"))
+      .sort();
+    const [damaged, missing] = shards;
+    if (!damaged || !missing) throw new Error("expected several shards");
+    const bytes = readFileSync(join(cacheDir, damaged));
+    writeFileSync(join(cacheDir, damaged), bytes.subarray(0, bytes.length - 100));
+    unlinkSync(join(cacheDir, missing));
+
+    const logged: string[] = [];
+    const warm = await openKnowledgeCached(dir, {
+      cacheDir,
+      workers: 0,
+      log: (m) => logged.push(m),
+    });
+    expect(
+      logged.some((l) => /shard .*: corrupt \(truncated or padded file\); rebuilt/.test(l)),
+    ).toBe(true);
+    expect(logged.some((l) => /shard .*: missing; rebuilt/.test(l))).toBe(true);
+    expect(warm.stats.shardsBuilt).toBe(2);
+    expect(warm.stats.extracted).toBeGreaterThan(0);
+    expect(answers(warm.kb)).toEqual(answers(openKnowledge(dir)));
+
+    // The synonyms change what the index holds: every shard is from another version now.
+    writeFileSync(join(dir, "synonyms.yml"), "groups:\n  - [tariff, levy, duty, surtax]\n");
+    const logged2: string[] = [];
+    const again = await openKnowledgeCached(dir, {
+      cacheDir,
+      workers: 0,
+      log: (m) => logged2.push(m),
+    });
+    expect(logged2.filter((l) => /index made by another version; rebuilt/.test(l)).length).toBe(
+      again.stats.shardsBuilt,
+    );
+    expect(again.stats.shardsLoaded).toBe(0);
+    expect(answers(again.kb)).toEqual(answers(openKnowledge(dir)));
+  });
+
+  it("extracts on worker threads exactly what the main thread extracts", async () => {
+    const dir = temp("snap-workers");
+    writeCorpus(dir, 60, { perDay: 5 });
+    const pooled = await openKnowledgeCached(dir, {
+      cacheDir: temp("snap-cache"),
+      workers: 2,
+      workerThreshold: 1,
+    });
+    expect(pooled.stats.extracted).toBe(60);
+    // Everything was seeded from the workers; the main thread computed nothing.
+    expect(extractionCalls(pooled.kb)).toBe(0);
+    const local = await openKnowledgeCached(dir, { cacheDir: temp("snap-cache"), workers: 0 });
+    expect(local.kb.computed.get("quotes")).toBe(60);
+    for (const a of local.kb.articles()) {
+      const other = pooled.kb.get(a.id);
+      if (!other) throw new Error(`missing ${a.id}`);
+      expect(pooled.kb.perArticleValues(other)).toEqual(local.kb.perArticleValues(a));
+    }
+  });
+});
