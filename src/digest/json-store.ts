@@ -64,10 +64,9 @@ export class JsonDigestStore implements DigestStore {
     stateDir: string,
     private readonly onProblem: (message: string) => void = () => {},
   ) {
+    // Folders are made on the first write: a bot that never subscribes leaves no trace.
     this.channelsDir = join(stateDir, "digest", "channels");
     this.postsDir = join(stateDir, "digest", "posts");
-    mkdirSync(this.channelsDir, { recursive: true });
-    mkdirSync(this.postsDir, { recursive: true });
     sweepTemps(this.channelsDir);
   }
 
@@ -83,11 +82,13 @@ export class JsonDigestStore implements DigestStore {
       rmIfThere(path);
       return;
     }
+    mkdirSync(this.channelsDir, { recursive: true });
     writeFileAtomic(path, `${JSON.stringify(channelSchema.parse(record), null, 2)}\n`);
   }
 
   async listChannels(): Promise<ChannelRecord[]> {
     const out: ChannelRecord[] = [];
+    if (!existsSync(this.channelsDir)) return out;
     for (const name of readdirSync(this.channelsDir).sort()) {
       if (name.startsWith(".") || !name.endsWith(".json")) continue;
       const r = this.readChannel(join(this.channelsDir, name));
@@ -210,6 +211,7 @@ function rmIfThere(path: string): void {
 
 /** Removes temp files a crash left behind (writeFileAtomic names them ".<file>.<pid>.<hex>.tmp"). */
 function sweepTemps(dir: string): void {
+  if (!existsSync(dir)) return;
   const now = Date.now();
   for (const name of readdirSync(dir)) {
     if (!(name.startsWith(".") && name.endsWith(".tmp"))) continue;

@@ -13,6 +13,7 @@ import { DigestScheduler } from "./scheduler.ts";
 import type { DigestStore } from "./store.ts";
 
 export interface DigestService {
+  kb: KnowledgeBase;
   config: DigestConfig;
   store: DigestStore;
   scheduler: DigestScheduler;
@@ -49,6 +50,7 @@ export function createDigestService(opts: DigestServiceOptions): DigestService {
     deliver: (sub, now) => deliverDigest(delivery, sub, now, { by: "scheduler" }),
   });
   return {
+    kb: opts.kb,
     config: opts.config,
     store,
     scheduler,

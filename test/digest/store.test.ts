@@ -52,6 +52,8 @@ describe("JsonDigestStore", () => {
   it("keeps channel settings, and removes a record with nothing left in it", async () => {
     const dir = stateDir();
     const store = new JsonDigestStore(dir);
+    expect(await store.listChannels()).toEqual([]);
+    expect(existsSync(join(dir, "digest"))).toBe(false); // nothing written, nothing made
     const subscription = {
       time: "07:30",
       timeZone: "Europe/Paris",
@@ -91,6 +93,7 @@ describe("JsonDigestStore", () => {
     const problems: string[] = [];
     const store = new JsonDigestStore(dir, (m) => problems.push(m));
     const path = join(dir, "digest", "channels", "C0DESK.json");
+    mkdirSync(join(dir, "digest", "channels"), { recursive: true });
     writeFileSync(path, '{"channel": "C0DESK", "subscription": {"time": "08:');
     expect(await store.listChannels()).toEqual([]);
     expect(problems).toHaveLength(1);
