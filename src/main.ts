@@ -58,6 +58,8 @@ if (config.slackMode === "console") {
       ? `Listening on http://${config.host ?? "0.0.0.0"}:${config.port}${EVENTS_PATH}`
       : "Connected in Socket Mode",
   );
+  // Posts any digest due today and not yet posted (catch-up), then keeps each channel's time.
+  await slack.digest.scheduler.start();
   const shutdown = (signal: string) => {
     log.info(`${signal}: stopping`);
     live.close();

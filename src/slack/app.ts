@@ -6,6 +6,8 @@ import type { Server } from "node:http";
 import type { ListenOptions } from "node:net";
 import { App, type Logger, webApi } from "@slack/bolt";
 import type { Config } from "../config/env.ts";
+import { systemClock } from "../digest/clock.ts";
+import { createDigestService, type DigestService } from "../digest/service.ts";
 import type { KnowledgeBase } from "../knowledge/base.ts";
 import type { Registration, SlackDeps } from "./deps.ts";
 import { logFailure } from "./errors.ts";
@@ -27,6 +29,8 @@ export interface SlackApp {
   app: App;
   identity: BotIdentity;
   registrations: Registration[];
+  /** The daily digest; `digest.scheduler.start()` begins posting (main.ts does, tests need not). */
+  digest: DigestService;
   /** HTTP: listens on `listen` (default: PORT on HOST, or every interface) and returns the server. */
   start(listen?: ListenOptions): Promise<Server | undefined>;
   stop(): Promise<void>;
@@ -62,12 +66,21 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
         });
   const client = new webApi.WebClient(botToken, { ...clientOptions, logger: app.logger });
   identity = new BotIdentity(client, app.logger);
+  const clock = opts.clock ?? (() => new Date());
+  const digest = createDigestService({
+    kb: opts.kb,
+    config: config.digest,
+    log: app.logger,
+    slack: { token: botToken, ...(apiUrl ? { apiUrl } : {}) },
+    clock: { ...systemClock, now: clock },
+  });
   const deps: SlackDeps = {
     kb: opts.kb,
-    clock: opts.clock ?? (() => new Date()),
+    clock,
     seen: new SeenEvents(),
     client,
     editors: new Set(config.editorUserIds),
+    digest,
   };
   const registrations = registerListeners(app, deps);
   app.error(async (e) => logFailure(app.logger, "Slack request", e));
@@ -76,6 +89,7 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
     app,
     identity,
     registrations,
+    digest,
     async start(listen) {
       void identity.refresh();
       if (config.slackMode === "socket") {
@@ -85,6 +99,9 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
       const where = listen ?? { port: config.port, ...(config.host ? { host: config.host } : {}) };
       return (await app.start(where)) as Server;
     },
-    stop: () => app.stop() as Promise<void>,
+    stop: () => {
+      digest.scheduler.stop();
+      return app.stop() as Promise<void>;
+    },
   };
 }

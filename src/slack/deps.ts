@@ -7,6 +7,7 @@
 import type { webApi } from "@slack/bolt";
 import { ask } from "../answer/router.ts";
 import type { Answer } from "../answer/types.ts";
+import type { DigestService } from "../digest/service.ts";
 import type { KnowledgeBase } from "../knowledge/base.ts";
 import type { SeenEvents } from "./seen-events.ts";
 
@@ -22,6 +23,8 @@ export interface SlackDeps {
   client: webApi.WebClient;
   /** Slack member IDs who may add articles (EDITOR_USER_IDS). */
   editors: ReadonlySet<string>;
+  /** The daily digest (`/tariffs digest …`); its scheduler is started by main.ts. */
+  digest?: DigestService;
 }
 
 export function answerFor(deps: SlackDeps, text: string): Answer {

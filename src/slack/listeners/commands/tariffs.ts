@@ -5,6 +5,7 @@
 import type { App } from "@slack/bolt";
 import { renderAnswer } from "../../../render/blocks.ts";
 import { answerFor, type Registration, type SlackDeps, yieldToIO } from "../../deps.ts";
+import { digestReply, digestWords } from "../../digest/command.ts";
 import { APOLOGY, logFailure } from "../../errors.ts";
 import { plainQuestion } from "../../incoming-text.ts";
 import { postToResponseUrl } from "../../respond.ts";
@@ -16,6 +17,12 @@ export function registerTariffsCommand(app: App, deps: SlackDeps): Registration 
     await ack();
     await yieldToIO();
     try {
+      const digest = digestWords(plainQuestion(command.text));
+      if (digest) {
+        const req = { words: digest, channel: command.channel_id, user: command.user_id };
+        await postToResponseUrl(command.response_url, await digestReply(deps.digest, req));
+        return;
+      }
       const message = renderAnswer(answerFor(deps, plainQuestion(command.text)), { share: true });
       await postToResponseUrl(command.response_url, {
         response_type: "ephemeral",
