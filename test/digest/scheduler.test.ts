@@ -92,7 +92,8 @@ describe("digest scheduler", () => {
     expect(digestPosts()).toHaveLength(2);
     expect((await store.wasPosted(CHANNEL, "2025-11-01"))?.at).toBe("2025-11-01T12:00:00.000Z");
     expect((await store.wasPosted(CHANNEL, "2025-11-02"))?.at).toBe("2025-11-02T13:00:00.000Z");
-    const header = (digestPosts()[1]?.params.blocks as { text?: { text: string } }[])[0];
+    const blocks = (digestPosts()[1]?.params.blocks ?? []) as { text?: { text: string } }[];
+    const header = blocks[0];
     expect(header?.text?.text).toBe("Tariff Desk digest for Sunday, November 2, 2025");
   });
 
