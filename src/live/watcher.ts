@@ -53,6 +53,11 @@ export interface KnowledgeWatcher {
 }
 
 const NO_LOG: LiveLog = { info() {}, warn() {} };
+/**
+ * File times come from the kernel's coarse clock, which can trail Date.now() by a few
+ * milliseconds: a file saved just after the load began may carry a time just before it.
+ */
+const CLOCK_SLACK_MS = 1000;
 /** Files re-stat'ed per turn of the event loop during a rescan. */
 const SCAN_CHUNK = 250;
 
@@ -83,7 +88,7 @@ export function watchKnowledge(
   sync.learnWaiting();
   const dataHashes = new Map(RESTART_FILES.map((f) => [f, hashOf(join(dir, f))]));
   if (options.loadedAt !== undefined) {
-    for (const name of sync.modifiedSince(options.loadedAt)) apply(name, true);
+    for (const name of sync.modifiedSince(options.loadedAt - CLOCK_SLACK_MS)) apply(name, true);
   }
 
   function listArticles(): string[] {
