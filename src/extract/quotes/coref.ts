@@ -51,23 +51,34 @@ function isDefinitePerson(e: Entity): boolean {
   return e.kind === "person" && (e.spoke || e.roles.length > 0 || e.firstName !== undefined);
 }
 
+export interface PreviousSentence {
+  subject: Entity | null;
+  /** Everyone the sentence names or quotes. */
+  people: Entity[];
+}
+
+/** Where a phrase stands: its sentence's start, and the sentence before in the same paragraph. */
+export interface Where {
+  sentenceStart: number;
+  previous: PreviousSentence | null;
+}
+
 export class Discourse {
   readonly entities: Entity[] = [];
   private readonly events: Event[] = [];
 
-  /** The entity a phrase names, creating it when it is new; null when the text does not settle it. */
   /**
-   * `previousSubject`: the subject of the sentence before, in the same paragraph. A pronoun
-   * prefers it ("Patel rejected that. Asked why, he said: …") when it fits.
+   * The entity a phrase names, creating it when it is new; null when the text does not settle it.
+   * `where` places a pronoun in its sentence and paragraph (see pronoun()).
    */
-  resolve(p: Phrase, pos: number, previousSubject: Entity | null = null): Entity | null {
+  resolve(p: Phrase, pos: number, where: Where | null = null): Entity | null {
     switch (p.kind) {
       case "name":
         return this.person(p.name, p.role, p.gender);
       case "org":
         return this.org(p.name);
       case "pronoun":
-        return p.pronoun === "first" ? null : this.pronoun(p.pronoun, pos, previousSubject);
+        return p.pronoun === "first" ? null : this.pronoun(p.pronoun, pos, where);
       case "description":
         return this.description(p);
     }
@@ -142,40 +153,51 @@ export class Discourse {
     return entity;
   }
 
-  private pronoun(
-    kind: "m" | "f" | "plural",
-    pos: number,
-    previousSubject: Entity | null,
-  ): Entity | null {
+  /**
+   * he / she / they: a speaker earlier in the same sentence; else the subject of the sentence
+   * before; else the most recent speaker who fits, unless a rival who fits stands closer (became
+   * a sentence subject since, or is named in the sentence before while the speaker is not).
+   */
+  private pronoun(kind: "m" | "f" | "plural", pos: number, where: Where | null): Entity | null {
     const fits = (e: Entity) =>
       kind === "plural"
         ? e.plural === true || e.kind === "org"
         : e.kind !== "org" && !e.plural && (e.gender === undefined || e.gender === kind);
-    if (previousSubject && fits(previousSubject) && previousSubject.kind !== "org") {
-      if (kind !== "plural" && !previousSubject.gender) previousSubject.gender = kind;
-      return previousSubject;
-    }
+    const settle = (e: Entity) => {
+      if (kind !== "plural" && !e.gender) e.gender = kind;
+      return e;
+    };
+    const before = this.events.filter((ev) => ev.pos < pos);
+    const sentenceStart = where?.sentenceStart ?? pos;
+    const inSentence = before.filter((ev) => ev.pos >= sentenceStart);
+    const speaker = [...inSentence]
+      .sort((a, b) => b.pos - a.pos)
+      .find((ev) => ev.speech && fits(ev.entity));
+    if (speaker) return settle(speaker.entity);
+    const previous = where?.previous;
+    if (previous?.subject && fits(previous.subject)) return settle(previous.subject);
     let found = -1;
-    for (let i = this.events.length - 1; i >= 0; i--) {
-      const ev = this.events[i] as Event;
-      if (ev.pos > pos) continue;
+    for (let i = before.length - 1; i >= 0; i--) {
+      const ev = before[i] as Event;
       if (ev.speech && fits(ev.entity)) {
         found = i;
         break;
       }
     }
     if (found < 0) return null;
-    const candidate = (this.events[found] as Event).entity;
-    // A different person who fits and became the subject of a sentence since then competes for
-    // the pronoun: refuse to choose between them.
-    for (let i = found + 1; i < this.events.length; i++) {
-      const ev = this.events[i] as Event;
-      if (ev.pos > pos) break;
-      if (ev.entity !== candidate && ev.subject && fits(ev.entity) && isDefinitePerson(ev.entity))
-        return null;
-    }
-    if (kind !== "plural" && !candidate.gender) candidate.gender = kind;
-    return candidate;
+    const candidate = (before[found] as Event).entity;
+    const rivalSubject = before
+      .slice(found + 1)
+      .some(
+        (ev) =>
+          ev.entity !== candidate && ev.subject && fits(ev.entity) && isDefinitePerson(ev.entity),
+      );
+    const near = new Set([...(previous?.people ?? []), ...inSentence.map((ev) => ev.entity)]);
+    const rivalNear = [...(previous?.people ?? [])].some(
+      (e) => e !== candidate && e.kind !== "org" && fits(e),
+    );
+    if (rivalSubject || (rivalNear && !near.has(candidate))) return null;
+    return settle(candidate);
   }
 
   private description(p: Extract<Phrase, { kind: "description" }>): Entity {

@@ -6,7 +6,7 @@
 import type { Article } from "../../knowledge/article.ts";
 import type { KnowledgeBase } from "../../knowledge/base.ts";
 import { decideQuotes, type QuoteDecision, type ResolvedCue } from "./attribute.ts";
-import { Discourse, type Entity } from "./coref.ts";
+import { Discourse, type Entity, type PreviousSentence } from "./coref.ts";
 import { findCues } from "./cues.ts";
 import { findQuoteMarks, type QuoteMark } from "./marks.ts";
 import {
@@ -47,7 +47,7 @@ export function extractQuotes(article: Article): ArticleQuotes {
   let carry: Carry | null = null; // from the previous sentence
   let paragraphEnd: Carry | null = null; // from the previous paragraph's last sentence
   let pending: Pending | null = null;
-  let previousSubject: Entity | null = null; // of the previous sentence in the same paragraph
+  let previous: PreviousSentence | null = null; // the sentence before, in the same paragraph
 
   const settle = (p: Pending, c: Carry | null, end?: number) => {
     for (const q of p.quotes) {
@@ -68,13 +68,13 @@ export function extractQuotes(article: Article): ArticleQuotes {
       settle(pending, pending.fallback);
       pending = null;
     }
-    if (newParagraph) previousSubject = null;
+    if (newParagraph) previous = null;
     const { tokens } = s;
     const named = scanNames(body, tokens, d);
     const main = mainSubject(body, tokens);
     const entityOf = (p: Phrase): Entity | null => {
       if (p.kind === "name" && named.has(p.last)) return named.get(p.last) ?? null;
-      return d.resolve(p, (tokens[p.first] as Token).start, previousSubject);
+      return d.resolve(p, (tokens[p.first] as Token).start, { sentenceStart: s.start, previous });
     };
     const mainEntity = main ? entityOf(main) : null;
     if (main && mainEntity) d.note(mainEntity, (tokens[main.first] as Token).start, false, true);
@@ -134,7 +134,16 @@ export function extractQuotes(article: Article): ArticleQuotes {
     carry = carryOf(s, made, cues, mainEntity, named);
     const opener = decisions[0]?.tagged && tokens[0]?.kind === "quote" ? made[0]?.speaker : null;
     const subject = mainEntity ?? opener ?? null;
-    previousSubject = subject && subject.kind !== "org" ? subject : null;
+    const mentioned = [
+      ...named.values(),
+      ...cues.map((c) => c.entity),
+      ...made.map((q) => q.speaker),
+      mainEntity,
+    ];
+    previous = {
+      subject: subject && subject.kind !== "org" ? subject : null,
+      people: [...new Set(mentioned.filter((e): e is Entity => e !== null && e.kind !== "org"))],
+    };
     const nextSentence = sentences[si + 1];
     if (!nextSentence || nextSentence.paragraph !== s.paragraph) {
       paragraphEnd = paragraphCarry(s, made, cues);
