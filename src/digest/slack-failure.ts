@@ -37,10 +37,12 @@ export function classifyFailure(e: unknown): Failure {
       : { kind: "slack", code: `http_${e.statusCode}` };
   }
   if (e instanceof webApi.WebAPIRequestError) {
-    const original = e.original as Error & { cause?: { code?: string } };
+    const original = e.original as Error & { cause?: { code?: string; message?: string } };
+    // fetch refuses some ports outright (SLACK_API_URL on :9, say): nothing sent, and no retry helps.
+    if (original.cause?.message === "bad port") return { kind: "slack", code: "bad_port" };
     const code = original.cause?.code ?? (original as NodeJS.ErrnoException).code;
     if (code && NOT_SENT.has(code)) return { kind: "transient", code };
-    return { kind: "uncertain", code: code ?? original.name ?? "request_failed" };
+    return { kind: "uncertain", code: code ?? "request_failed" };
   }
   throw e;
 }
