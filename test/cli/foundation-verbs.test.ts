@@ -248,3 +248,18 @@ describe("cli: ingest", () => {
     expect(existsSync(join(dir, "2025-01-01-h.md"))).toBe(false);
   });
 });
+
+describe("cli: check covers the data files", () => {
+  it("lists problems in synonyms.yml, sectors.yml and aliases.yml by file and field", () => {
+    const dir = tempKnowledge();
+    writeFileSync(join(dir, "synonyms.yml"), "groups:\n  - [lonely]\n");
+    writeFileSync(join(dir, "sectors.yml"), "not: [valid\n");
+    writeFileSync(join(dir, "aliases.yml"), "people:\n  - name: 42\n");
+    const r = cli(["check", "--knowledge", dir, "--json"]);
+    expect(r.code).toBe(1);
+    const files = json<{ problems: { file: string; field: string }[] }>(r).problems.map(
+      (p) => p.file,
+    );
+    expect([...new Set(files)].sort()).toEqual(["aliases.yml", "sectors.yml", "synonyms.yml"]);
+  });
+});
