@@ -6,7 +6,11 @@
 import { makeAnswer } from "../freshness.ts";
 import type { Intent } from "../intent.ts";
 
-export function makeHelpIntent(registry: () => readonly Intent<never>[]): Intent<true> {
+export function makeHelpIntent(
+  registry: () => readonly Intent<never>[],
+  /** Help for commands handled outside `ask` (the Slack-only digest subcommands). */
+  commands: readonly string[] = [],
+): Intent<true> {
   return {
     name: "help",
     help: ["help — this list"],
@@ -14,10 +18,7 @@ export function makeHelpIntent(registry: () => readonly Intent<never>[]): Intent
     answer: (ctx, _m, query) =>
       makeAnswer(ctx.kb, query, "help", [], {
         title: "Tariff Desk answers from the newsroom's own articles, every line cited. Ask:",
-        notice: registry()
-          .flatMap((i) => i.help)
-          .map((l) => `• ${l}`)
-          .join("\n"),
+        notice: [...registry().flatMap((i) => i.help), ...commands].map((l) => `• ${l}`).join("\n"),
       }),
   };
 }

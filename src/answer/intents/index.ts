@@ -12,7 +12,12 @@ import { searchIntent } from "./search.ts";
 import { tariffsIntent } from "./tariffs.ts";
 
 export const INTENTS: Intent<never>[] = [
-  makeHelpIntent(() => INTENTS) as Intent<never>,
+  makeHelpIntent(
+    () => INTENTS,
+    [
+      "digest on [HH:MM] [zone] | digest off | digest preview — this channel's morning digest (Slack)",
+    ],
+  ) as Intent<never>,
   // Capabilities add their intent here, before `latest`.
   quotesIntent,
   eventsIntent,
