@@ -76,7 +76,8 @@ export function findCues(text: string, anchors: Anchor[]): Cue[] {
       if (out.some((c) => c.start < span.end && c.end > span.start)) continue;
       if (anchors.some((a) => a.start < span.end && a.end > span.start)) continue;
       const anchor = governed(text, span, anchors);
-      if (anchor >= 0) out.push({ status: goalOrSelf(text, status, span.start), ...span, anchor });
+      if (anchor < 0 || activeAfter(text, status, span, anchors[anchor] as Anchor)) continue;
+      out.push({ status: goalOrSelf(text, status, span.start), ...span, anchor });
     }
   }
   return out.sort((a, b) => a.start - b.start);
@@ -106,6 +107,23 @@ function governed(text: string, span: { start: number; end: number }, anchors: A
     if (a.end <= span.start) before = i;
   });
   return before >= 0 ? before : next;
+}
+
+/**
+ * A change verb after its tariff word in the active voice makes the tariff the agent, not what
+ * changed: "the 25% tariff … has cut their exports". Only a passive ("tariffs, which were raised
+ * to 35%") or a compound noun ("tariff cuts") says the tariff itself changed.
+ */
+function activeAfter(
+  text: string,
+  status: Status,
+  span: { start: number; end: number },
+  anchor: Anchor,
+): boolean {
+  if (!CHANGES.has(status) || anchor.end > span.start) return false;
+  const between = text.slice(anchor.end, span.start);
+  if (/^\s?$/.test(between)) return false;
+  return !/\b(?:is|are|was|were|be|been|being|get|gets|got|gotten)\s+(?:\w+\s+)?$/i.test(between);
 }
 
 function goalOrSelf(text: string, status: Status, at: number): Status {
