@@ -20,10 +20,20 @@ function same(a: EventMention, b: EventMention): boolean {
 /** `mentions` in citation order (newest article first, then position): the first becomes the headline mention. */
 export function mergeMentions(mentions: EventMention[]): DatedEvent[] {
   const groups: EventMention[][] = [];
+  // A mention joins the first group holding a mention `same` as it: same dates and kind family,
+  // and a shared surname or name. Indexing groups by those keys finds that group directly;
+  // scanning every group took 40 s at 10,000 articles (issue 9). The groups are the same.
+  const firstGroup = new Map<string, number>();
   for (const m of mentions) {
-    const group = groups.find((g) => g.some((x) => same(x, m)));
-    if (group) group.push(m);
-    else groups.push([m]);
+    const key = `${m.date}|${m.endDate}|${m.precision}|${family(m.kind)}`;
+    const keys = [...surnames(m).map((p) => `${key}|s:${p}`), ...m.terms.map((t) => `${key}|t:${t}`)];
+    let at = Number.POSITIVE_INFINITY;
+    for (const k of keys) at = Math.min(at, firstGroup.get(k) ?? at);
+    if (at === Number.POSITIVE_INFINITY) {
+      at = groups.length;
+      groups.push([m]);
+    } else (groups[at] as EventMention[]).push(m);
+    for (const k of keys) firstGroup.set(k, Math.min(at, firstGroup.get(k) ?? at));
   }
   return groups
     .map(toEvent)
