@@ -30,20 +30,25 @@ export function sectorBoard(sector: SectorEntry, facts: TariffFact[]): SectorBoa
   const groups = new Map<string, TariffFact[]>();
   for (const f of mine) {
     const key = `${f.imposedBy}|${f.basis ?? ""}`;
-    groups.set(key, [...(groups.get(key) ?? []), f]);
+    const group = groups.get(key);
+    if (group) group.push(f);
+    else groups.set(key, [f]);
   }
+  // Positions looked up once: indexOf inside the sort made a board quadratic in its facts (issue 9).
+  const order = new Map(mine.map((f, i) => [f, i]));
   const current = [...groups.values()].map((g) => g.find(decisive) ?? (g[0] as TariffFact));
   current.sort(
     (a, b) =>
       side(a) - side(b) ||
       Number(b.rate !== null) - Number(a.rate !== null) ||
       Number(b.basis !== null) - Number(a.basis !== null) ||
-      mine.indexOf(a) - mine.indexOf(b),
+      (order.get(a) as number) - (order.get(b) as number),
   );
+  const chosen = new Set(current);
   return {
     sector,
     current,
-    timeline: mine.filter((f) => !current.includes(f)),
+    timeline: mine.filter((f) => !chosen.has(f)),
     rated: {
       US: mine.some((f) => f.imposedBy === "US" && f.rate !== null),
       CA: mine.some((f) => f.imposedBy === "CA" && f.rate !== null),
