@@ -13,8 +13,10 @@ import type { KnowledgeBase } from "../knowledge/base.ts";
 import { directory } from "../people/directory.ts";
 import { articleEvents, knowledgeEvents } from "./events/index.ts";
 import { articleQuotes } from "./quotes/extract.ts";
+import { boardOf } from "./tariffs/board.ts";
 import { coverageFacts } from "./tariffs/coverage.ts";
 import { tariffFacts } from "./tariffs/facts.ts";
+import { sectorVocabulary } from "./tariffs/sectors-file.ts";
 
 export interface Extractor {
   /** For figures: "quotes", "events", "tariffs". */
@@ -49,11 +51,12 @@ export const EXTRACTORS: readonly Extractor[] = [
 
 /**
  * Corpus-wide views, computed once after a load or a change so that no question pays for them:
- * the people directory, the merged events, the tariff facts newest first.
+ * the people directory, the merged events, the tariff facts newest first, every sector's board.
  */
 export function warmViews(kb: KnowledgeBase): void {
   tariffFacts(kb);
   coverageFacts(kb);
+  for (const sector of sectorVocabulary(kb).vocabulary.sectors) boardOf(kb, sector);
   knowledgeEvents(kb);
   directory(kb);
 }

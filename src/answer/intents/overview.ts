@@ -2,7 +2,7 @@
  * `/tariffs` with no text, or `overview`: one line per sector with its current rate (or
  * "rate not stated in coverage") and the date of its latest update, then how to ask for more.
  */
-import { sectorBoard } from "../../extract/tariffs/board.ts";
+import { boardOf } from "../../extract/tariffs/board.ts";
 import { tariffFacts } from "../../extract/tariffs/facts.ts";
 import { sectorVocabulary } from "../../extract/tariffs/sectors-file.ts";
 import { formatPubDate } from "../../knowledge/pubdate.ts";
@@ -29,7 +29,7 @@ export function overviewAnswer(ctx: AskContext, query: string): Answer {
   const items: AnswerItem[] = [];
   const without: string[] = [];
   for (const sector of vocab.vocabulary.sectors) {
-    const board = sectorBoard(sector, facts);
+    const board = boardOf(ctx.kb, sector);
     const lead = board.current[0];
     const latest = facts.find((f) => f.sector === sector.key);
     if (!lead || !latest) {

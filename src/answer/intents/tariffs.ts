@@ -3,9 +3,8 @@
  * must be a sector and nothing else (tariff words aside), so "what's the latest on the CUSMA
  * review?" or a person's name go on to the other intents.
  */
-import { type SectorBoard, sectorBoard } from "../../extract/tariffs/board.ts";
+import { boardOf, type SectorBoard } from "../../extract/tariffs/board.ts";
 import { type CoverageFact, coverageFacts } from "../../extract/tariffs/coverage.ts";
-import { tariffFacts } from "../../extract/tariffs/facts.ts";
 import { resolveSector, type SectorEntry } from "../../extract/tariffs/sectors.ts";
 import { type LoadedVocabulary, sectorVocabulary } from "../../extract/tariffs/sectors-file.ts";
 import type { KnowledgeBase } from "../../knowledge/base.ts";
@@ -53,7 +52,7 @@ export function boardAnswer(ctx: AskContext, key: string, query: string): Answer
   const vocab = sectorVocabulary(ctx.kb);
   const sector = vocab.vocabulary.sectors.find((s) => s.key === key);
   if (!sector) throw new Error(`unknown sector key ${key}`);
-  const board = sectorBoard(sector, tariffFacts(ctx.kb));
+  const board = boardOf(ctx.kb, sector);
   const notices = [...vocabularyNotice(vocab)];
   if (board.current.length === 0) {
     notices.unshift(

@@ -2,8 +2,10 @@
  * A sector's status board as data: the measure in force per (side, basis) first, then the
  * timeline of everything else said about the sector, newest first. Renderers never choose facts.
  */
-import type { TariffFact } from "./facts.ts";
+import type { KnowledgeBase } from "../../knowledge/base.ts";
+import { type TariffFact, tariffFacts } from "./facts.ts";
 import type { SectorEntry } from "./sectors.ts";
+import { sectorVocabulary } from "./sectors-file.ts";
 import { CHANGES } from "./status.ts";
 
 export interface SectorBoard {
@@ -58,4 +60,12 @@ export function sectorBoard(sector: SectorEntry, facts: TariffFact[]): SectorBoa
 
 function side(f: TariffFact): number {
   return f.imposedBy === "US" ? 0 : 1;
+}
+
+/** A sector's board, kept until the knowledge changes: a question never rebuilds it (issue 9). */
+export function boardOf(kb: KnowledgeBase, sector: SectorEntry): SectorBoard {
+  const { fingerprint } = sectorVocabulary(kb).vocabulary;
+  return kb.derived(`tariffs:board:${fingerprint}:${sector.key}`, (k) =>
+    sectorBoard(sector, tariffFacts(k)),
+  );
 }
