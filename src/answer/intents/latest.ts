@@ -27,7 +27,8 @@ export const latestIntent: Intent<string> = {
     return m?.[1] ? m[1].trim() : null;
   },
   answer(ctx, topic, query) {
-    const hits = searchIndex(ctx.kb).search(topic);
+    // Only the newest matching articles can be shown: the search stops at the shards that hold them.
+    const hits = searchIndex(ctx.kb).search(topic, { newest: MAX_ARTICLES });
     if (hits.length === 0) return nothingFound(ctx.kb, query, topic);
     const groups = groupByArticle(hits, (id) => articleOf(ctx.kb, id)).slice(0, MAX_ARTICLES);
     const items = groups.flatMap(({ article, hits }) =>
