@@ -1,0 +1,32 @@
+/**
+ * The fixed question mix, one or two per kind the desk asks: a sector's status, a person, "latest
+ * on", meetings, a typo, a three-word phrase and a very common word. People are the two most
+ * quoted in the corpus itself, so the mix fits the real knowledge and the synthetic archive alike.
+ */
+import type { KnowledgeBase } from "../src/knowledge/base.ts";
+import { directory } from "../src/people/directory.ts";
+
+export interface MixQuery {
+  kind: string;
+  text: string;
+}
+
+export function questionMix(kb: KnowledgeBase): MixQuery[] {
+  const people = directory(kb)
+    .people.filter((p) => p.kind === "person")
+    .sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name))
+    .slice(0, 2);
+  return [
+    { kind: "sector", text: "steel" },
+    { kind: "sector", text: "aluminum tariffs" },
+    ...people.map((p) => ({ kind: "person", text: `what did ${p.name} say` })),
+    { kind: "latest", text: "what's the latest on lumber" },
+    { kind: "latest", text: "latest on autos" },
+    { kind: "meetings", text: "upcoming meetings" },
+    { kind: "meetings", text: "when are the next talks" },
+    { kind: "typo", text: "alumnium" },
+    { kind: "typo", text: "retaliatoy tariffs on pork" },
+    { kind: "phrase", text: "softwood lumber duties" },
+    { kind: "common", text: "trade" },
+  ];
+}

@@ -1,0 +1,39 @@
+/**
+ * Phase "restart": start from the snapshot the ingest phase wrote (nothing changed), then answer
+ * the question mix through `ask`, every intent included, round after round.
+ */
+import { ask } from "../../src/answer/router.ts";
+import { openKnowledgeCached } from "../../src/snapshot/open.ts";
+import { questionMix } from "../mix.ts";
+import { latency, ms, peakRssMB, steadyRssMB, timeQueries } from "../stats.ts";
+
+export async function restartPhase(dir: string, cacheDir: string, rounds: number, now: Date) {
+  const t = performance.now();
+  const { kb, stats } = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+  const restartMs = ms(t);
+  const mix = questionMix(kb);
+  const texts = mix.map((m) => m.text);
+  const first = performance.now();
+  const firstAnswer = ask({ kb, now }, texts[0] as string);
+  const firstAskMs = ms(first);
+  const answered = texts.filter((q) => ask({ kb, now }, q).items.length > 0).length;
+  const { all, byQuery } = timeQueries(texts, rounds, (q) => ask({ kb, now }, q));
+  const perKind: Record<string, number> = {};
+  for (const m of mix) {
+    const l = latency(byQuery.get(m.text) ?? []);
+    perKind[m.kind] = Math.max(perKind[m.kind] ?? 0, l.p99Ms);
+  }
+  return {
+    articles: kb.size,
+    restartMs,
+    extractedOnRestart: stats.extracted,
+    shardsBuiltOnRestart: stats.shardsBuilt,
+    firstAskMs,
+    firstAnswerItems: firstAnswer.items.length,
+    answered: `${answered}/${texts.length}`,
+    ask: latency(all),
+    p99ByKind: perKind,
+    rssMB: steadyRssMB(),
+    peakRssMB: peakRssMB(),
+  };
+}

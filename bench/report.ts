@@ -1,0 +1,53 @@
+/** The benchmark's Markdown table: our figure, then plain MiniSearch's, then the ratio. */
+
+export interface SizeResult {
+  articles: number;
+  label: string;
+  loadMs: number;
+  rssMB: number;
+  snapshotMB: number;
+  restartMs: number;
+  extractPerSec: number;
+  coldIngestMs: number;
+  ask: { p50Ms: number; p95Ms: number; p99Ms: number };
+  rawMiniSearch?: {
+    p50Ms: number;
+    p99Ms: number;
+    buildMs: number;
+    rssMB: number;
+    snapshotMB: number | string;
+    loadJsonMs: number | string;
+  };
+  [extra: string]: unknown;
+}
+
+const f = (n: number | string | undefined, unit = "") =>
+  n === undefined ? "—" : typeof n === "number" ? `${n.toLocaleString("en-US")}${unit}` : n;
+const ratio = (ours: number, raw: number | string | undefined) =>
+  typeof raw === "number" && ours > 0
+    ? ` (${(raw / ours).toFixed(raw / ours >= 10 ? 0 : 1)}×)`
+    : "";
+const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
+export function table(results: SizeResult[]): string {
+  const head =
+    "| articles | load + index | cold ingest (extract on workers) | extraction, 1 thread | RSS | snapshot | restart | ask p50 / p95 / p99 | plain MiniSearch: build / RSS / JSON / p50 / p99 |";
+  const rule = "|---|---|---|---|---|---|---|---|---|";
+  const rows = results.map((r) => {
+    const raw = r.rawMiniSearch;
+    return [
+      `${r.label}`,
+      secs(r.loadMs),
+      secs(r.coldIngestMs),
+      `${f(r.extractPerSec)} articles/s`,
+      `${f(r.rssMB, " MB")}${ratio(r.rssMB, raw?.rssMB)}`,
+      `${f(r.snapshotMB, " MB")}`,
+      `${secs(r.restartMs)}`,
+      `${f(r.ask.p50Ms)} / ${f(r.ask.p95Ms)} / ${f(r.ask.p99Ms)} ms`,
+      raw
+        ? `${secs(raw.buildMs)} / ${f(raw.rssMB, " MB")} / ${typeof raw.snapshotMB === "number" ? `${raw.snapshotMB} MB, load ${f(raw.loadJsonMs, " ms")}` : raw.snapshotMB} / ${f(raw.p50Ms)} / ${f(raw.p99Ms)} ms`
+        : "—",
+    ].join(" | ");
+  });
+  return [head, rule, ...rows.map((r) => `| ${r} |`)].join("\n");
+}
