@@ -59,6 +59,13 @@ export function steadyRssMB(): number {
   return Math.round(process.memoryUsage().rss / 1e6);
 }
 
+/** Live JavaScript heap plus typed-array memory in MB after a full collection: what an index really holds. */
+export function liveMB(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  const m = process.memoryUsage();
+  return Math.round((m.heapUsed + m.arrayBuffers) / 1e6);
+}
+
 export function peakRssMB(): number {
   return Math.round(process.resourceUsage().maxRSS / 1e3);
 }

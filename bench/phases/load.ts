@@ -6,7 +6,7 @@ import { EXTRACTORS } from "../../src/extract/registry.ts";
 import { KnowledgeBase } from "../../src/knowledge/base.ts";
 import { openKnowledge } from "../../src/knowledge/open.ts";
 import { searchIndex } from "../../src/search/index.ts";
-import { ms, peakRssMB, steadyRssMB } from "../stats.ts";
+import { liveMB, ms, peakRssMB, steadyRssMB } from "../stats.ts";
 
 const SAMPLE = 200;
 
@@ -14,9 +14,11 @@ export function loadPhase(dir: string) {
   let t = performance.now();
   const kb = openKnowledge(dir);
   const parseMs = ms(t);
+  const knowledgeMB = liveMB();
   t = performance.now();
   const shards = searchIndex(kb).shardList().length;
   const indexMs = ms(t);
+  const indexMB = liveMB() - knowledgeMB;
   const rssMB = steadyRssMB();
 
   const all = kb.articles();
@@ -41,6 +43,7 @@ export function loadPhase(dir: string) {
     indexMs,
     loadMs: parseMs + indexMs,
     shards,
+    indexMB,
     rssMB,
     peakRssMB: peakRssMB(),
     extractSample: sample.length,

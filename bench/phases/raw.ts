@@ -7,12 +7,12 @@ import MiniSearch from "minisearch";
 import { openKnowledge } from "../../src/knowledge/open.ts";
 import { sentences } from "../../src/text/passages.ts";
 import { questionMix } from "../mix.ts";
-import { latency, ms, steadyRssMB, timeQueries } from "../stats.ts";
+import { latency, liveMB, ms, steadyRssMB, timeQueries } from "../stats.ts";
 
 export function rawPhase(dir: string, rounds: number) {
   const kb = openKnowledge(dir);
   const texts = questionMix(kb).map((m) => m.text);
-  const base = steadyRssMB();
+  const base = liveMB();
   let t = performance.now();
   const mini = new MiniSearch<{ id: string; text: string }>({ fields: ["text"] });
   for (const a of kb.articles()) {
@@ -24,6 +24,7 @@ export function rawPhase(dir: string, rounds: number) {
     );
   }
   const buildMs = ms(t);
+  const indexMB = liveMB() - base;
   const rssMB = steadyRssMB();
   const { all } = timeQueries(texts, rounds, (q) => mini.search(q));
   let snapshotMB: number | string;
@@ -45,7 +46,7 @@ export function rawPhase(dir: string, rounds: number) {
     articles: kb.size,
     buildMs,
     rssMB,
-    indexMB: rssMB - base,
+    indexMB,
     snapshotMB,
     loadJsonMs,
     p50Ms: l.p50Ms,

@@ -8,23 +8,23 @@ import { PassageIndex } from "../../src/search/index.ts";
 import { QUESTIONS } from "../../test/helpers/questions.ts";
 import { questionMix } from "../mix.ts";
 import { ReferencePassageIndex } from "../reference/passage-index.ts";
-import { latency, ms, steadyRssMB, timeQueries } from "../stats.ts";
+import { latency, liveMB, ms, timeQueries } from "../stats.ts";
 
 const TOP = 8;
 
 export function referencePhase(dir: string, rounds: number) {
   const kb = openKnowledge(dir);
   const questions = [...new Set([...questionMix(kb).map((m) => m.text), ...QUESTIONS])];
-  const base = steadyRssMB();
+  const base = liveMB();
   let t = performance.now();
   const reference = new ReferencePassageIndex(kb);
   const referenceBuildMs = ms(t);
-  const referenceIndexMB = steadyRssMB() - base;
+  const referenceIndexMB = liveMB() - base;
   t = performance.now();
   const tuned = new PassageIndex(kb);
   tuned.shardList();
   const tunedBuildMs = ms(t);
-  const tunedIndexMB = steadyRssMB() - base - referenceIndexMB;
+  const tunedIndexMB = liveMB() - base - referenceIndexMB;
 
   const key = (h: { articleId: string; start: number }) => `${h.articleId}@${h.start}`;
   const differing = questions.filter(
