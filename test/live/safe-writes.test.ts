@@ -116,9 +116,15 @@ describe("safe writes", () => {
     const writer = run("rewrite.ts", [path, a, b]);
     await waitFor("the writer runs", () => readFileSync(path, "utf8") === b);
     const seen = new Set<string>();
-    for (let i = 0; i < 2000; i++) {
-      const text = readFileSync(path, "utf8");
-      seen.add(text === a ? "a" : text === b ? "b" : `torn: ${text.length} bytes`);
+    // Read while the writer flips the file, until both versions have been seen (a slow, loaded
+    // machine may need many rounds); any read that is neither is a torn file.
+    const deadline = Date.now() + 60_000;
+    while (!(seen.has("a") && seen.has("b")) && Date.now() < deadline) {
+      for (let i = 0; i < 500; i++) {
+        const text = readFileSync(path, "utf8");
+        seen.add(text === a ? "a" : text === b ? "b" : `torn: ${text.length} bytes`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 2));
     }
     writer.child.kill("SIGKILL");
     await writer.done;
