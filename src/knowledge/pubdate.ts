@@ -62,7 +62,8 @@ export function pubDateMidpoint(d: PubDate): number {
   return a + (b - a) / 2;
 }
 
-const MONTHS = [
+/** Month names in the desk's (CP/AP) style, January first. */
+export const MONTH_NAMES: readonly string[] = [
   "Jan.",
   "Feb.",
   "March",
@@ -80,7 +81,7 @@ const MONTHS = [
 /** Newsroom style: "Sept. 17, 2025", "Oct. 2025 (month only)", "2025 (year only)". */
 export function formatPubDate(d: PubDate): string {
   const [y, m, day] = d.value.split("-");
-  const month = m ? MONTHS[Number(m) - 1] : undefined;
+  const month = m ? MONTH_NAMES[Number(m) - 1] : undefined;
   if (d.precision === "day") return `${month} ${Number(day)}, ${y}`;
   if (d.precision === "month") return `${month} ${y} (day not known)`;
   return `${y} (month not known)`;

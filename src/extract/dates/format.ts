@@ -1,21 +1,8 @@
 /** Resolved dates as a desk editor writes them: "Tue Oct. 7, 2025", "Oct. 2025 (month)", "2026 (year)". */
+import { MONTH_NAMES } from "../../knowledge/pubdate.ts";
 import { type Day, weekdayOf } from "./day.ts";
 import type { DatePrecision } from "./types.ts";
 
-const MONTHS = [
-  "Jan.",
-  "Feb.",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "Aug.",
-  "Sept.",
-  "Oct.",
-  "Nov.",
-  "Dec.",
-];
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 const SEASONS: Record<string, string> = {
   "03": "spring",
@@ -25,7 +12,7 @@ const SEASONS: Record<string, string> = {
 };
 
 function monthName(value: string): string {
-  return MONTHS[Number(value.slice(5, 7)) - 1] as string;
+  return MONTH_NAMES[Number(value.slice(5, 7)) - 1] as string;
 }
 
 function dayName(day: Day, withYear: boolean): string {
