@@ -131,7 +131,9 @@ export class PassageIndex {
       newestMidpoint: newest ? pubDateMidpoint(newest.published) : 0,
       allowed: options.articleIds ? allowedIn(options.articleIds) : undefined,
     };
-    let run = this.run(shards, q, options);
+    // A word that matches nothing anywhere means AND finds nothing: skip straight to the fallback.
+    const hopeless = plan.some((e) => e.length === 0);
+    let run = hopeless ? { anyFull: false, matched: 0, hits: [] } : this.run(shards, q, options);
     if (!run.anyFull && terms.length > 1) {
       run = this.run(shards, { ...q, mode: "OR", need: Math.ceil(terms.length / 2) }, options);
       // A name the knowledge has never seen ("Ottawa Senators") means the question is about
