@@ -33,8 +33,24 @@ export function parsePubDate(text: string): PubDate | null {
   return null;
 }
 
-/** First and last calendar day the date can stand for, as YYYY-MM-DD. */
-export function pubDateRange(d: PubDate): { first: string; last: string } {
+const ranges = new Map<string, { first: string; last: string }>();
+
+/**
+ * First and last calendar day the date can stand for, as YYYY-MM-DD. Remembered per date: sorts
+ * of a large archive compare the same few thousand dates millions of times (issue 9). The
+ * returned object is shared, so callers must not change it.
+ */
+export function pubDateRange(d: PubDate): { readonly first: string; readonly last: string } {
+  const key = `${d.precision}|${d.value}`;
+  let r = ranges.get(key);
+  if (!r) {
+    r = computeRange(d);
+    ranges.set(key, r);
+  }
+  return r;
+}
+
+function computeRange(d: PubDate): { first: string; last: string } {
   if (d.precision === "day") return { first: d.value, last: d.value };
   const unit = d.precision === "month" ? "month" : "year";
   const first = dayjs(d.precision === "month" ? `${d.value}-01` : `${d.value}-01-01`);
