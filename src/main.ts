@@ -3,12 +3,14 @@
  * Socket Mode (SLACK_BOT_TOKEN + SLACK_APP_TOKEN) or over HTTP (SLACK_BOT_TOKEN +
  * SLACK_SIGNING_SECRET), or without tokens the offline console on the bundled knowledge.
  */
+import { join } from "node:path";
 import { type Config, ConfigError, describeConfig, readConfig } from "./config/env.ts";
 import { runConsole } from "./console/repl.ts";
+import type { KnowledgeBase } from "./knowledge/base.ts";
 import { formatProblem } from "./knowledge/load.ts";
-import { openKnowledge } from "./knowledge/open.ts";
 import { watchKnowledge } from "./live/watcher.ts";
 import { createSlackApp, EVENTS_PATH } from "./slack/app.ts";
+import { openKnowledgeCached } from "./snapshot/open.ts";
 
 let config: Readonly<Config>;
 try {
@@ -20,7 +22,13 @@ try {
 }
 
 const loadedAt = Date.now();
-const kb = openKnowledge(config.knowledgeDir);
+// The snapshot beside the state lets a restart load unchanged articles instead of re-extracting them.
+const cached = await openKnowledgeCached(config.knowledgeDir, {
+  cacheDir: join(config.digest.stateDir, "snapshot"),
+  log: (m) => process.stderr.write(`${m}\n`),
+});
+const kb = cached.kb;
+saveAfterChanges(kb, cached.save);
 
 if (config.slackMode === "console") {
   // Knowledge changes are logged on stderr, beside the console's answers on stdout.
@@ -70,4 +78,22 @@ if (config.slackMode === "console") {
   };
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
+}
+
+/** Saves the snapshot a few seconds after the last live change, so edits survive a restart cheaply. */
+function saveAfterChanges(kb: KnowledgeBase, save: () => unknown): void {
+  let timer: NodeJS.Timeout | undefined;
+  kb.onChange(() => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      try {
+        save();
+      } catch (e) {
+        process.stderr.write(
+          `snapshot: not saved (${(e as Error).message}); the next start rebuilds\n`,
+        );
+      }
+    }, 5_000);
+    timer.unref();
+  });
 }

@@ -1,5 +1,8 @@
 /** `npm start` with no Slack tokens: the offline console, driven through piped input. */
 import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { cleanEnv } from "../helpers/cli.ts";
 import { PROJECT } from "../helpers/knowledge.ts";
@@ -25,5 +28,25 @@ describe("offline console", () => {
     );
     expect(r.stdout).toContain("Nothing in the 5 articles matches “hockey”");
     expect(r.stdout).toContain("• help — this list");
+  });
+
+  it("restarts from the snapshot: an unchanged folder is extracted once, then loaded", () => {
+    const env = {
+      ...cleanEnv(),
+      TARIFF_DESK_STATE: mkdtempSync(join(tmpdir(), "tariff-desk-state-")),
+    };
+    const start = () =>
+      spawnSync("npm", ["start", "--silent"], {
+        cwd: PROJECT,
+        env,
+        input: "quit\n",
+        encoding: "utf8",
+      });
+    const first = start();
+    expect(first.status).toBe(0);
+    expect(first.stderr).toContain("snapshot: 5 articles, 0 from the snapshot, 5 extracted");
+    const second = start();
+    expect(second.status).toBe(0);
+    expect(second.stderr).toContain("snapshot: 5 articles, 5 from the snapshot, 0 extracted");
   });
 });
