@@ -10,23 +10,19 @@ function surnames(m: EventMention): string[] {
   return m.participants.map((p) => p.split(" ").pop() as string);
 }
 
-function same(a: EventMention, b: EventMention): boolean {
-  if (a.date !== b.date || a.endDate !== b.endDate || a.precision !== b.precision) return false;
-  if (family(a.kind) !== family(b.kind)) return false;
-  const people = surnames(b);
-  return surnames(a).some((p) => people.includes(p)) || a.terms.some((t) => b.terms.includes(t));
-}
-
 /** `mentions` in citation order (newest article first, then position): the first becomes the headline mention. */
 export function mergeMentions(mentions: EventMention[]): DatedEvent[] {
   const groups: EventMention[][] = [];
-  // A mention joins the first group holding a mention `same` as it: same dates and kind family,
-  // and a shared surname or name. Indexing groups by those keys finds that group directly;
+  // A mention joins the first group holding a mention with the same dates and kind family and
+  // a shared surname or name. Indexing groups by those keys finds that group directly;
   // scanning every group took 40 s at 10,000 articles (issue 9). The groups are the same.
   const firstGroup = new Map<string, number>();
   for (const m of mentions) {
     const key = `${m.date}|${m.endDate}|${m.precision}|${family(m.kind)}`;
-    const keys = [...surnames(m).map((p) => `${key}|s:${p}`), ...m.terms.map((t) => `${key}|t:${t}`)];
+    const keys = [
+      ...surnames(m).map((p) => `${key}|s:${p}`),
+      ...m.terms.map((t) => `${key}|t:${t}`),
+    ];
     let at = Number.POSITIVE_INFINITY;
     for (const k of keys) at = Math.min(at, firstGroup.get(k) ?? at);
     if (at === Number.POSITIVE_INFINITY) {
