@@ -28,6 +28,7 @@ export async function restartPhase(dir: string, cacheDir: string, rounds: number
     restartMs,
     extractedOnRestart: stats.extracted,
     shardsBuiltOnRestart: stats.shardsBuilt,
+    restartTimings: stats.timings,
     firstAskMs,
     firstAnswerItems: firstAnswer.items.length,
     answered: `${answered}/${texts.length}`,

@@ -43,6 +43,15 @@ export interface OpenStats {
   /** Why parts of the snapshot were not used. */
   reasons: string[];
   save: SaveStats;
+  /** Where the time went, in ms: snapshot, folder, articles (parse or take from the snapshot, seed, extract), index, views, save. */
+  timings: {
+    snapshotMs: number;
+    folderMs: number;
+    articlesMs: number;
+    indexMs: number;
+    viewsMs: number;
+    saveMs: number;
+  };
 }
 
 export interface CachedKnowledge {
@@ -59,8 +68,17 @@ export async function openKnowledgeCached(
   const log = options.log ?? (() => {});
   const synonyms = loadSynonyms(dir);
   const versions = currentVersions(dir, synonyms.map);
+  let t = performance.now();
+  const lap = () => {
+    const now = performance.now();
+    const ms = Math.round(now - t);
+    t = now;
+    return ms;
+  };
   const snapshot = loadSnapshot(options.cacheDir, versions);
+  const snapshotMs = lap();
   const folder = readFolder(dir);
+  const folderMs = lap();
 
   const origin = new Map<Article, { hash: string; bodyStart: number; bodyEnd: number }>();
   let parsed = 0;
@@ -100,6 +118,7 @@ export async function openKnowledgeCached(
     await extractInWorkers(kb, toExtract, workers);
   }
   for (const e of EXTRACTORS) e.run(kb, kb.articles());
+  const articlesMs = lap();
 
   const seeds = usableSegments(snapshot.segments, kb, hashOf);
   const index = searchIndex(kb, seeds);
@@ -109,7 +128,9 @@ export async function openKnowledgeCached(
   for (const s of shards) {
     if (seeds.get(s.key) === s.data && !s.articles.some((a) => fresh.has(a))) writer.markSaved(s);
   }
+  const indexMs = lap();
   warmViews(kb);
+  const viewsMs = lap();
 
   const save = writer.save();
   const stats: OpenStats = {
@@ -121,6 +142,7 @@ export async function openKnowledgeCached(
     shardsBuilt: index.shardsBuilt,
     reasons: snapshot.reasons,
     save,
+    timings: { snapshotMs, folderMs, articlesMs, indexMs, viewsMs, saveMs: lap() },
   };
   for (const r of snapshot.reasons) log(`snapshot: ${r}`);
   log(
