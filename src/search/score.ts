@@ -94,10 +94,11 @@ export class Scorer {
         if (h) {
           const w = e.weight * HEADLINE_BOOST * idf(vocab.headlineDf[e.id] as number, n);
           const { doc, tf } = data.headline;
+          const hlen = data.headlineLength;
           for (let j = h[0]; j < h[1]; j++) {
             const a = doc[j] as number;
             const f = tf[j] as number;
-            const len = data.headlineLength[a] as number;
+            const len = hlen[a] as number;
             const s = w * (D + (f * (K + 1)) / (f + K * (1 - B + (B * len) / avgHead)));
             if (hStamp[a] !== epoch) {
               hStamp[a] = epoch;
@@ -144,9 +145,10 @@ export class Scorer {
       matched |= m;
       if (m === all) anyFull = true;
     }
+    const articleOf = data.passageArticle;
     for (let i = 0; i < count; i++) {
       const p = touched[i] as number;
-      const a = data.passageArticle[p] as number;
+      const a = articleOf[p] as number;
       if (allowed && !allowed[a]) continue;
       const head = hStamp[a] === epoch;
       const m = (mask[p] as number) | (head ? (hMask[a] as number) : 0);

@@ -132,12 +132,21 @@ export function decodeShard(buf: Buffer): ShardFile {
     doc: get(`${field}.doc`),
     tf: get(`${field}.tf`),
   });
-  const segment = {
+  // Built as one literal in buildSegment's field order, so the scorer's hot loops see one shape.
+  const segment: SegmentData = {
     ids: h.ids,
+    firstPassage: get("firstPassage"),
+    firstDay: get("firstDay"),
+    lastDay: get("lastDay"),
+    midpoint: get("midpoint"),
+    headlineLength: get("headlineLength"),
+    passageStart: get("passageStart"),
+    passageEnd: get("passageEnd"),
+    passageLength: get("passageLength"),
+    passageArticle: get("passageArticle"),
     text: postings("text", h.textTerms),
     headline: postings("headline", h.headlineTerms),
-  } as SegmentData;
-  for (const n of ARRAYS) (segment as unknown as Record<string, Typed>)[n] = get(n);
+  };
   const blob = buf.subarray(start + h.blob.offset, start + h.blob.offset + h.blob.length);
   const extractions = deserialize(blob) as [string, unknown][][];
   if (!Array.isArray(extractions) || extractions.length !== h.articles.length) {
