@@ -6,7 +6,7 @@
  */
 import { deserialize, serialize } from "node:v8";
 import type { Article } from "../knowledge/article.ts";
-import type { Postings, SegmentData } from "../search/segment.ts";
+import { type Postings, type SegmentData, sameShape } from "../search/segment.ts";
 import { FORMAT, type Versions } from "./version.ts";
 
 const MAGIC = "TDSHARD\n";
@@ -132,8 +132,7 @@ export function decodeShard(buf: Buffer): ShardFile {
     doc: get(`${field}.doc`),
     tf: get(`${field}.tf`),
   });
-  // Built as one literal in buildSegment's field order, so the scorer's hot loops see one shape.
-  const segment: SegmentData = {
+  const segment = sameShape({
     ids: h.ids,
     firstPassage: get("firstPassage"),
     firstDay: get("firstDay"),
@@ -146,7 +145,7 @@ export function decodeShard(buf: Buffer): ShardFile {
     passageArticle: get("passageArticle"),
     text: postings("text", h.textTerms),
     headline: postings("headline", h.headlineTerms),
-  };
+  });
   const blob = buf.subarray(start + h.blob.offset, start + h.blob.offset + h.blob.length);
   const extractions = deserialize(blob) as [string, unknown][][];
   if (!Array.isArray(extractions) || extractions.length !== h.articles.length) {

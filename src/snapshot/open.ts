@@ -1,7 +1,8 @@
 /**
  * Opens a knowledge folder with a snapshot beside it (issues 8 and 9): files whose content hash
  * the snapshot knows are taken from it (front matter, extraction results, and their shard's
- * index), the rest are parsed, extracted and indexed, on worker threads when there are many;
+ * index), the rest are parsed, extracted and indexed, on worker threads when there are many
+ * (the worker threads then also build the search shards that the snapshot cannot supply);
  * then the snapshot is brought up to date. Rebuilding from the articles is always the fallback:
  * a missing, damaged or out-of-date shard only costs the work it would have saved.
  */
@@ -11,10 +12,11 @@ import { type Article, type Problem, parseArticle } from "../knowledge/article.t
 import { KnowledgeBase } from "../knowledge/base.ts";
 import { dedupe } from "../knowledge/load.ts";
 import { searchIndex } from "../search/index.ts";
+import { shardLayout } from "../search/layout.ts";
 import type { SegmentData } from "../search/segment.ts";
 import { loadSynonyms } from "../search/synonyms.ts";
 import { readFolder } from "./folder.ts";
-import { extractInWorkers } from "./pool.ts";
+import { coldStartInWorkers } from "./pool.ts";
 import { loadSnapshot } from "./store.ts";
 import { currentVersions } from "./version.ts";
 import { type SaveStats, SnapshotWriter } from "./writer.ts";
@@ -113,21 +115,25 @@ export async function openKnowledgeCached(
     else toExtract.push(a);
   }
 
+  const snapshotSegments = usableSegments(snapshot.segments, kb, hashOf);
+  const seeds = new Map(snapshotSegments);
   const workers = options.workers ?? 2;
   if (workers > 0 && toExtract.length >= (options.workerThreshold ?? 300)) {
-    await extractInWorkers(kb, toExtract, workers);
+    const toBuild = new Map(
+      [...shardLayout(kb.articles())].filter(([key, list]) => !sameIds(seeds.get(key), list)),
+    );
+    for (const [key, data] of await coldStartInWorkers(kb, toExtract, toBuild, workers))
+      seeds.set(key, data);
   }
   for (const e of EXTRACTORS) e.run(kb, kb.articles());
   const articlesMs = lap();
 
-  const seeds = usableSegments(snapshot.segments, kb, hashOf);
   const index = searchIndex(kb, seeds);
   const shards = index.shardList();
-  // A shard file is current when its segment was reused and none of its articles was extracted anew.
+  // A shard file is current when its segment came from it and none of its articles was extracted anew.
   const fresh = new Set(toExtract);
-  for (const s of shards) {
-    if (seeds.get(s.key) === s.data && !s.articles.some((a) => fresh.has(a))) writer.markSaved(s);
-  }
+  const reused = shards.filter((s) => snapshotSegments.get(s.key) === s.data);
+  for (const s of reused) if (!s.articles.some((a) => fresh.has(a))) writer.markSaved(s);
   const indexMs = lap();
   warmViews(kb);
   const viewsMs = lap();
@@ -138,8 +144,8 @@ export async function openKnowledgeCached(
     fromCache: kb.size - toExtract.length,
     extracted: toExtract.length,
     parsed,
-    shardsLoaded: shards.length - index.shardsBuilt,
-    shardsBuilt: index.shardsBuilt,
+    shardsLoaded: reused.length,
+    shardsBuilt: shards.length - reused.length,
     reasons: snapshot.reasons,
     save,
     timings: { snapshotMs, folderMs, articlesMs, indexMs, viewsMs, saveMs: lap() },
@@ -150,6 +156,14 @@ export async function openKnowledgeCached(
       `${stats.shardsLoaded} index shards loaded, ${stats.shardsBuilt} built; ${save.shardsWritten} shard files written`,
   );
   return { kb, stats, save: () => writer.save() };
+}
+
+function sameIds(seed: SegmentData | undefined, list: Article[]): boolean {
+  return (
+    seed !== undefined &&
+    seed.ids.length === list.length &&
+    seed.ids.every((id, i) => id === list[i]?.id)
+  );
 }
 
 /** Segments whose articles are all in service, each the very content the segment was built from. */

@@ -1,7 +1,9 @@
 /**
- * Extraction on worker threads for a cold start: the articles are dealt out in small jobs to one
- * worker per core, and each article's results are seeded into the knowledge base, where the
- * extractors then find them instead of computing them again.
+ * The work of a cold start on worker threads: extraction, dealt out in small jobs, and the
+ * search shards' segments, one job per shard, to one worker per core. Each article's results
+ * are seeded into the knowledge base, where the extractors then find them instead of computing
+ * them again; the segments go to the search index as seeds. Building the segments here rather
+ * than on the main thread after extraction keeps both cores busy for the whole cold start.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -9,7 +11,8 @@ import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Article } from "../knowledge/article.ts";
 import type { KnowledgeBase } from "../knowledge/base.ts";
-import type { ExtractJob, ExtractResult } from "./worker.ts";
+import { type SegmentData, sameShape } from "../search/segment.ts";
+import type { PoolJob, PoolResult } from "./worker.ts";
 
 const JOB_SIZE = 100;
 
@@ -32,14 +35,25 @@ function tsxImportApi(): string {
   return new URL(pkg.exports["./esm/api"].import.default, pathToFileURL(manifest)).href;
 }
 
-export async function extractInWorkers(
+/**
+ * Extracts `articles` and builds the segments of `shards` (key → its articles, in segment
+ * order) on `threads` workers; returns the segments by key.
+ */
+export async function coldStartInWorkers(
   kb: KnowledgeBase,
   articles: Article[],
+  shards: ReadonlyMap<string, Article[]>,
   threads: number,
-): Promise<void> {
+): Promise<Map<string, SegmentData>> {
   const dir = kb.options.dir ?? ".";
-  const jobs: Article[][] = [];
-  for (let i = 0; i < articles.length; i += JOB_SIZE) jobs.push(articles.slice(i, i + JOB_SIZE));
+  // The long segment jobs first, so that no worker starts one while the other sits idle at the end.
+  const jobs: Omit<PoolJob, "job">[] = [...shards.values()]
+    .sort((a, b) => b.length - a.length)
+    .map((list) => ({ kind: "segment", articles: list }));
+  for (let i = 0; i < articles.length; i += JOB_SIZE)
+    jobs.push({ kind: "extract", articles: articles.slice(i, i + JOB_SIZE) });
+  const keyOf = new Map([...shards].map(([key, list]) => [list, key]));
+  const segments = new Map<string, SegmentData>();
   const workers = Array.from({ length: Math.min(threads, jobs.length) }, () => startWorker(dir));
   let next = 0;
   try {
@@ -50,13 +64,13 @@ export async function extractInWorkers(
             const send = () => {
               if (next >= jobs.length) return resolve();
               const job = next++;
-              w.postMessage({ job, articles: jobs[job] as Article[] } satisfies ExtractJob);
+              w.postMessage({ job, ...(jobs[job] as Omit<PoolJob, "job">) } satisfies PoolJob);
             };
-            w.on("message", (r: ExtractResult) => {
-              if (r.error || !r.values)
-                return reject(new Error(`extraction worker failed: ${r.error}`));
-              const list = jobs[r.job] as Article[];
-              r.values.forEach((values, i) => {
+            w.on("message", (r: PoolResult) => {
+              if (r.error) return reject(new Error(`cold-start worker failed: ${r.error}`));
+              const list = (jobs[r.job] as PoolJob).articles;
+              if (r.segment) segments.set(keyOf.get(list) as string, sameShape(r.segment));
+              r.values?.forEach((values, i) => {
                 for (const [key, value] of values)
                   kb.seedPerArticle(key, list[i] as Article, value);
               });
@@ -70,4 +84,5 @@ export async function extractInWorkers(
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
+  return segments;
 }

@@ -1,40 +1,55 @@
 /**
- * A worker thread's side of the extraction pool: it runs every registered extractor on the
- * articles it is sent, in a knowledge base of just those articles, and posts back each
- * article's memoized per-article values. Structured cloning keeps Maps and shared references
- * (a quote's speaker is one of the article's entities) intact on the way back.
+ * A worker thread's side of the cold-start pool. An extraction job runs every registered
+ * extractor on its articles, in a knowledge base of just those articles, and posts back each
+ * article's memoized per-article values (structured cloning keeps Maps and shared references,
+ * such as a quote's speaker being one of the article's entities, intact on the way back).
+ * A segment job builds one search shard's packed index from its articles, in the order given.
  */
 import { parentPort, workerData } from "node:worker_threads";
 import { EXTRACTORS } from "../extract/registry.ts";
 import type { Article } from "../knowledge/article.ts";
 import { KnowledgeBase } from "../knowledge/base.ts";
+import { analyzeArticle, Normalizer } from "../search/analyze.ts";
+import { buildSegment, type SegmentData } from "../search/segment.ts";
 import { loadSynonyms } from "../search/synonyms.ts";
 
-export interface ExtractJob {
+export interface PoolJob {
   job: number;
+  kind: "extract" | "segment";
   articles: Article[];
 }
 
-export interface ExtractResult {
+export interface PoolResult {
   job: number;
-  /** Per article of the job, in order: its per-article values by key. */
+  /** Extraction: per article of the job, in order, its per-article values by key. */
   values?: [string, unknown][][];
+  /** Segment: the shard's index. */
+  segment?: SegmentData;
   error?: string;
 }
 
 const { dir } = workerData as { dir: string };
 const synonyms = loadSynonyms(dir).map;
+const normalizer = new Normalizer(synonyms);
 
-parentPort?.on("message", ({ job, articles }: ExtractJob) => {
+parentPort?.on("message", ({ job, kind, articles }: PoolJob) => {
   try {
+    if (kind === "segment") {
+      const segment = buildSegment(
+        articles,
+        articles.map((a) => analyzeArticle(a, normalizer)),
+      );
+      parentPort?.postMessage({ job, segment } satisfies PoolResult);
+      return;
+    }
     const kb = new KnowledgeBase(articles, [], { dir, synonyms });
     for (const e of EXTRACTORS) e.run(kb, articles);
     const values = articles.map((a) => kb.perArticleValues(a));
-    parentPort?.postMessage({ job, values } satisfies ExtractResult);
+    parentPort?.postMessage({ job, values } satisfies PoolResult);
   } catch (e) {
     parentPort?.postMessage({
       job,
       error: (e as Error).stack ?? String(e),
-    } satisfies ExtractResult);
+    } satisfies PoolResult);
   }
 });

@@ -13,6 +13,7 @@ import { ask } from "../../src/answer/router.ts";
 import { parseArticle } from "../../src/knowledge/article.ts";
 import type { KnowledgeBase } from "../../src/knowledge/base.ts";
 import { openKnowledge } from "../../src/knowledge/open.ts";
+import { searchIndex } from "../../src/search/index.ts";
 import { openKnowledgeCached } from "../../src/snapshot/open.ts";
 import { BUNDLED } from "../helpers/knowledge.ts";
 import { QUESTIONS } from "../helpers/questions.ts";
@@ -165,7 +166,7 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
     expect(answers(again.kb)).toEqual(answers(openKnowledge(dir)));
   });
 
-  it("extracts on worker threads exactly what the main thread extracts", async () => {
+  it("extracts and indexes on worker threads exactly as the main thread does", async () => {
     const dir = temp("snap-workers");
     writeCorpus(dir, 60, { perDay: 5 });
     const pooled = await openKnowledgeCached(dir, {
@@ -183,5 +184,10 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
       if (!other) throw new Error(`missing ${a.id}`);
       expect(pooled.kb.perArticleValues(other)).toEqual(local.kb.perArticleValues(a));
     }
+    // The search shards were built on the workers too, and answer exactly as the local ones.
+    expect(pooled.stats.shardsBuilt).toBeGreaterThan(0);
+    expect(searchIndex(pooled.kb).shardsBuilt).toBe(0);
+    expect(searchIndex(local.kb).shardsBuilt).toBe(pooled.stats.shardsBuilt);
+    expect(answers(pooled.kb)).toEqual(answers(local.kb));
   });
 });
