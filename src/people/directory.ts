@@ -68,8 +68,12 @@ function buildDirectory(kb: KnowledgeBase, aliases: ReturnType<typeof loadAliase
   const perArticle = kb.articles().map((a) => ({ article: a, aq: articleQuotes(kb, a) }));
   for (const { article, aq } of perArticle) {
     for (const e of aq.entities) members.push({ articleId: article.id, entity: e });
-    for (const q of aq.quotes)
-      if (q.speaker) quoted.set(q.speaker, [...(quoted.get(q.speaker) ?? []), q]);
+    for (const q of aq.quotes) {
+      if (!q.speaker) continue;
+      const list = quoted.get(q.speaker);
+      if (list) list.push(q);
+      else quoted.set(q.speaker, [q]);
+    }
   }
   const groups = cluster(members, aliases.entries);
   const people: Person[] = [];
@@ -171,16 +175,27 @@ function cluster(members: Member[], entries: AliasEntry[]): Group[] {
     union(i, same);
   });
   const display = new Map<number, AliasEntry>();
-  for (const entry of entries) {
-    const names = [entry.name, ...entry.aliases];
-    const hits = persons.filter(({ m }) =>
-      [...m.entity.forms.keys(), m.entity.name].some((f) =>
-        names.some((n) => bareName(n) === bareName(f)),
-      ),
-    );
-    for (const h of hits) union(h.i, (hits[0] as { i: number }).i);
-    if (hits[0]) display.set(hits[0].i, entry);
+  // Each entry's names looked up by bare form, so every mention is read once, not once per entry.
+  const entriesOf = new Map<string, number[]>();
+  entries.forEach((entry, e) => {
+    for (const n of [entry.name, ...entry.aliases]) {
+      const list = entriesOf.get(bareName(n)) ?? [];
+      if (!list.includes(e)) list.push(e);
+      entriesOf.set(bareName(n), list);
+    }
+  });
+  const hitsOf = entries.map(() => [] as number[]);
+  for (const { m, i } of persons) {
+    const matched = new Set<number>();
+    for (const f of [...m.entity.forms.keys(), m.entity.name])
+      for (const e of entriesOf.get(bareName(f)) ?? []) matched.add(e);
+    for (const e of matched) hitsOf[e]?.push(i);
   }
+  entries.forEach((entry, e) => {
+    const hits = hitsOf[e] as number[];
+    for (const h of hits) union(h, hits[0] as number);
+    if (hits[0] !== undefined) display.set(hits[0], entry);
+  });
   const groups = new Map<number, Group>();
   members.forEach((m, i) => {
     const root = find(i);
@@ -217,8 +232,12 @@ function toPerson(g: Group, quotes: number): Person {
     seen.add(fold(a));
   }
   const roles: string[] = [];
+  const seenRoles = new Set<string>();
   for (const m of g.members)
-    for (const r of m.entity.roles) if (!roles.some((x) => fold(x) === fold(r))) roles.push(r);
+    for (const r of m.entity.roles) {
+      if (!seenRoles.has(fold(r))) roles.push(r);
+      seenRoles.add(fold(r));
+    }
   const articles = [...new Set(g.members.map((m) => m.articleId))];
   const id = kind === "anonymous" ? `${articles[0]}#${fold(name)}` : fold(name);
   return { id, name, kind, aliases, roles, quotes, articles };
