@@ -3,12 +3,13 @@
  * against the clock. Upcoming events come first (soonest first), then those dated only to the
  * current month or year (they may be past or ahead), then the recent past marked "(past)".
  * When nothing is after today, the answer says so and names the newest article's date, so an
- * old article's "Tuesday" is never passed off as coming up.
+ * old article's "Tuesday" is never passed off as coming up. Each section is cut at a fixed
+ * size, with a notice giving the totals and how to narrow; the walk stops where the cut is.
  */
 import { type Day, dayOfInstant } from "../../extract/dates/day.ts";
 import { formatResolved } from "../../extract/dates/format.ts";
-import { eventsAt } from "../../extract/events/index.ts";
-import type { EventWithStatus } from "../../extract/events/types.ts";
+import { statusOf } from "../../extract/events/index.ts";
+import type { DatedEvent, EventWithStatus } from "../../extract/events/types.ts";
 import type { KnowledgeBase } from "../../knowledge/base.ts";
 import { formatPubDate } from "../../knowledge/pubdate.ts";
 import { sentences } from "../../text/passages.ts";
@@ -16,61 +17,168 @@ import { cite } from "../cite.ts";
 import { makeAnswer } from "../freshness.ts";
 import type { Intent } from "../intent.ts";
 import type { AnswerItem } from "../types.ts";
+import {
+  type EventsView,
+  eventsView,
+  inDateOrder,
+  invertedPast,
+  overBefore,
+  spanningToday,
+  startingAfter,
+} from "../views/events.ts";
+import { ascending, descending, runLength, take } from "../views/merge.ts";
 import { type EventsQuery, readEventsQuery } from "./events-query.ts";
 
-/** How many past events follow the upcoming ones ("recent past"); a timeline shows all. */
+/** How many past events follow the upcoming ones ("recent past"). */
 const RECENT_PAST = 6;
+/**
+ * The most a section shows: a reporter reads a list in Slack, not 18,000 lines (at 10,000
+ * articles "when are the next talks" matched 18,513 events). Today's, the upcoming (soonest
+ * first), those dated only to this period, and in "when" mode the past (most recent first) are
+ * each cut here, and the notice gives the total and how to narrow.
+ */
+const SECTION_CAP = 20;
+/** A timeline shows the newest-dated events, oldest first: the end of the story, readable. */
+const TIMELINE_CAP = 50;
 /** Sentences either side of a mention that count as its context for names ("his U.S. counterpart"). */
 const CONTEXT_SENTENCES = 2;
+
+/** What a section shows, for the notice: how many, of how many (undefined: more, not counted). */
+interface Shown {
+  order: "soonest" | "most recent" | "first" | "newest-dated";
+  what: string;
+  shown: number;
+  total: number | undefined;
+}
 
 export const eventsIntent: Intent<EventsQuery> = {
   name: "events",
   help: [
     "upcoming meetings / what's next / meetings — dated events, soonest first, past ones marked (past)",
     "when is the CUSMA review? / when do Carney and Trump meet? — the dates the articles give",
-    "timeline / timeline of the talks — every dated event, oldest first",
+    "timeline / timeline of the talks — the newest-dated events, oldest first",
   ],
   match: (text) => readEventsQuery(text),
   answer(ctx, q, query) {
     const today = dayOfInstant(ctx.now);
-    const events = eventsAt(ctx.kb, ctx.now).filter((e) => wanted(ctx.kb, e, q));
-    if (!events.length) {
-      const about = q.about ? ` about “${q.about}”` : "";
-      return makeAnswer(ctx.kb, query, "events", [], {
-        notice: `No dated ${q.kinds ? "meeting or event" : "event"}${about} in the ${ctx.kb.size} articles.`,
-      });
-    }
+    const view = eventsView(ctx.kb);
+    const pass = matcher(ctx.kb, view, q);
+    const noun = nounOf(q);
     const title = titleOf(q);
     if (q.mode === "timeline") {
-      const items = events.map((e) => item(ctx.kb, e, "Timeline"));
-      return makeAnswer(ctx.kb, query, "events", items, { title });
+      const runs = inDateOrder(view, q.kinds);
+      const { taken, more } = take(descending(runs), pass, TIMELINE_CAP);
+      if (!taken.length) return nothingFound(ctx.kb, q, query);
+      const items = taken.reverse().map((i) => item(ctx.kb, at(view, i, today), "Timeline"));
+      const total = q.topic.length || q.names.length ? undefined : runLength(runs);
+      const shown: Shown[] = more
+        ? [{ order: "newest-dated", what: noun, shown: taken.length, total }]
+        : [];
+      return makeAnswer(ctx.kb, query, "events", items, withNotice(title, shown, q));
     }
-    const isToday = (e: EventWithStatus) => e.status === "today" && e.precision === "day";
-    const todays = events.filter(isToday);
-    const upcoming = events.filter((e) => e.status === "upcoming");
-    const period = events.filter((e) => e.status === "today" && e.precision !== "day");
-    const past = events
-      .filter((e) => e.status === "past")
-      .sort((a, b) => b.last.localeCompare(a.last) || b.first.localeCompare(a.first))
-      .slice(0, q.mode === "when" ? undefined : RECENT_PAST);
+    const kinds = q.kinds ? new Set<string>(q.kinds) : undefined;
+    const around = spanningToday(view, today).filter(
+      (i) => !kinds || kinds.has((view.events[i] as DatedEvent).kind),
+    );
+    const isDay = (i: number) => (view.events[i] as DatedEvent).precision === "day";
+    const days = around.filter(isDay);
+    const periodIds = around.filter((i) => !isDay(i));
+    const todays = take(days, pass, SECTION_CAP);
+    const period = take(periodIds, pass, SECTION_CAP);
+    const after = startingAfter(view, q.kinds, today);
+    const upcoming = take(
+      ascending(after),
+      (i) => (view.events[i] as DatedEvent).last >= today && pass(i),
+      SECTION_CAP,
+    );
+    const before = overBefore(view, q.kinds, today);
+    const pastCap = q.mode === "when" ? SECTION_CAP : RECENT_PAST;
+    const past = take(ascending(before), (p) => pass(view.pastOrder[p] as number), pastCap);
+    const pastIds = past.taken.map((p) => view.pastOrder[p] as number);
+    if (!todays.taken.length && !upcoming.taken.length && !period.taken.length && !pastIds.length)
+      return nothingFound(ctx.kb, q, query);
     const items = [
-      ...todays.map((e) => item(ctx.kb, e, "Today")),
-      ...upcoming.map((e) => item(ctx.kb, e, "Upcoming")),
-      ...period.map((e) => item(ctx.kb, e, "This period (day not known)")),
-      ...past.map((e) => item(ctx.kb, e, "Past")),
+      ...todays.taken.map((i) => item(ctx.kb, at(view, i, today), "Today")),
+      ...upcoming.taken.map((i) => item(ctx.kb, at(view, i, today), "Upcoming")),
+      ...period.taken.map((i) => item(ctx.kb, at(view, i, today), "This period (day not known)")),
+      ...pastIds.map((i) => item(ctx.kb, at(view, i, today), "Past")),
     ];
-    const notice =
-      todays.length || upcoming.length ? undefined : nothingAhead(ctx.kb, today, period.length > 0);
+    // Totals are counted only when no word filters the events: then they are list lengths.
+    const filtered = q.topic.length > 0 || q.names.length > 0;
+    const cut = (more: boolean, order: Shown["order"], what: string, all: () => number) =>
+      more ? [{ order, what, shown: SECTION_CAP, total: filtered ? undefined : all() }] : [];
+    const shown: Shown[] = [
+      ...cut(todays.more, "first", `${noun} today`, () => days.length),
+      ...cut(
+        upcoming.more,
+        "soonest",
+        `upcoming ${noun}`,
+        () => runLength(after) - invertedPast(view, q.kinds, today),
+      ),
+      ...cut(
+        period.more,
+        "first",
+        `${noun} dated only to this month or year`,
+        () => periodIds.length,
+      ),
+      // "Upcoming" mode shows a recent past by design; "when" mode cuts the past and says so.
+      ...cut(past.more && q.mode === "when", "most recent", `past ${noun}`, () =>
+        runLength(before),
+      ),
+    ];
+    const ahead =
+      todays.taken.length || upcoming.taken.length
+        ? undefined
+        : nothingAhead(ctx.kb, today, period.taken.length > 0);
+    const frame = withNotice(title, shown, q);
+    const notice = [ahead, frame.notice].filter(Boolean).join(" ");
     return makeAnswer(ctx.kb, query, "events", items, { title, ...(notice ? { notice } : {}) });
   },
 };
 
-function titleOf(q: EventsQuery): string {
-  const what = q.kinds?.includes("meeting")
+/** The event with its status against today, for the item's note. */
+function at(v: EventsView, i: number, today: Day): EventWithStatus {
+  const e = v.events[i] as DatedEvent;
+  return { ...e, status: statusOf(e, today) };
+}
+
+function nothingFound(kb: KnowledgeBase, q: EventsQuery, query: string) {
+  const about = q.about ? ` about “${q.about}”` : "";
+  return makeAnswer(kb, query, "events", [], {
+    notice: `No dated ${q.kinds ? "meeting or event" : "event"}${about} in the ${kb.size} articles.`,
+  });
+}
+
+/** The title, and when sections were cut, a notice: what is shown of how many, and how to narrow. */
+function withNotice(
+  title: string,
+  shown: Shown[],
+  q: EventsQuery,
+): { title: string; notice?: string } {
+  if (!shown.length) return { title };
+  const parts = shown.map((s) =>
+    s.total === undefined
+      ? `the ${s.order} ${s.shown} ${s.what} (more match)`
+      : `the ${s.order} ${s.shown} of ${s.total.toLocaleString("en-US")} ${s.what}`,
+  );
+  const narrow =
+    q.topic.length || q.names.length
+      ? `Narrow it with more words or a name, or ask “timeline of ${q.about ?? "<topic>"}”.`
+      : "Narrow it with a topic or a name: “upcoming meetings on <topic>”, “when do <name> and <name> meet”, “timeline of <topic>”.";
+  return { title, notice: `Showing ${parts.join("; ")}. ${narrow}` };
+}
+
+/** "meetings", "deadlines and reviews" or "events", as the question asked. */
+function nounOf(q: EventsQuery): string {
+  return q.kinds?.includes("meeting")
     ? "meetings"
     : q.kinds?.includes("deadline")
       ? "deadlines and reviews"
       : "events";
+}
+
+function titleOf(q: EventsQuery): string {
+  const what = nounOf(q);
   const about = q.about ? ` “${q.about}”` : "";
   if (q.mode === "timeline") return `Timeline${about}: dated ${what}, oldest first`;
   if (q.mode === "when") return `When:${about}. Dated ${what}, upcoming first, then past`;
@@ -113,26 +221,29 @@ export function noteOf(e: EventWithStatus): string {
   return date;
 }
 
-function wanted(kb: KnowledgeBase, e: EventWithStatus, q: EventsQuery): boolean {
-  if (q.kinds && !q.kinds.includes(e.kind)) return false;
-  const said = [...e.mentions.map((m) => m.what), ...e.participants, e.place ?? "", e.kind]
-    .join(" ")
-    .toLowerCase();
-  if (!q.topic.every((w) => containsWord(said, w))) return false;
-  if (!q.names.length) return true;
-  const context = e.mentions
-    .map((m) => contextOf(kb, m.articleId, m.start))
-    .join(" ")
-    .toLowerCase();
-  return q.names.every(
-    (n) => containsWord(said, n.toLowerCase()) || containsWord(context, n.toLowerCase()),
-  );
+/**
+ * Whether an event (by index) has every topic word and every name, as words starting at a word
+ * boundary in its lowercased text, or for a name in its mentions' surrounding sentences. The
+ * patterns are compiled once per question; the kinds are chosen by the runs walked, not here.
+ */
+function matcher(kb: KnowledgeBase, v: EventsView, q: EventsQuery): (i: number) => boolean {
+  const topic = q.topic.map(wordPattern);
+  const names = q.names.map((n) => wordPattern(n.toLowerCase()));
+  if (!topic.length && !names.length) return () => true;
+  return (i) => {
+    const said = v.said[i] as string;
+    if (!topic.every((re) => re.test(said))) return false;
+    if (!names.length) return true;
+    const context = (v.events[i] as DatedEvent).mentions
+      .map((m) => contextOf(kb, m.articleId, m.start))
+      .join(" ")
+      .toLowerCase();
+    return names.every((re) => re.test(said) || re.test(context));
+  };
 }
 
-function containsWord(text: string, word: string): boolean {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "u").test(
-    text,
-  );
+function wordPattern(word: string): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "u");
 }
 
 /** The sentences around a mention: who "his U.S. counterpart" is is often said just after. */

@@ -3,16 +3,19 @@
  * "who said white smoke", "who Dawson". Each item is the quoted words verbatim, cited with the
  * sentence (or paragraph) that shows who spoke, and a note naming speaker, role and date.
  * An unknown name gets "No quotes from X in N articles" and the closest names instead.
+ * An answer shows at most the newest QUOTES_CAP quotes, and then says how many there are.
  */
 import type { KnowledgeBase } from "../../knowledge/base.ts";
 import { formatPubDate, parsePubDate } from "../../knowledge/pubdate.ts";
 import { directory, findPeople, type QuoteRecord } from "../../people/directory.ts";
 import { fold } from "../../people/names.ts";
-import { noQuotesNotice, quotesFrom, speakerLine } from "../../people/select.ts";
+import { noQuotesNotice, speakerLine } from "../../people/select.ts";
 import { cite } from "../cite.ts";
 import { makeAnswer } from "../freshness.ts";
 import type { AskContext, Intent } from "../intent.ts";
 import type { Answer, AnswerItem } from "../types.ts";
+import { ascending, runLength, take } from "../views/merge.ts";
+import { type QuotesView, quotesView, speakerQuotes } from "../views/quotes.ts";
 
 export type QuotesMatch =
   | { by: "speaker"; name: string; topic?: string }
@@ -53,33 +56,56 @@ export const quotesIntent: Intent<QuotesMatch> = {
   },
 };
 
+/**
+ * The most quotes an answer shows, newest first: a reporter reads them in Slack, and the most
+ * quoted person of a 10,000-article archive has 11,782. The notice gives the total and how to
+ * narrow (a topic, or more of the quote's words).
+ */
+const QUOTES_CAP = 20;
+
 function fromSpeaker(
   ctx: AskContext,
   name: string,
   topic: string | undefined,
   query: string,
 ): Answer {
-  const d = directory(ctx.kb);
-  const sel = quotesFrom(d, name);
+  const v = quotesView(ctx.kb);
+  const sel = speakerQuotes(v, name);
   if (!sel.found)
     return makeAnswer(ctx.kb, query, "quotes", [], {
       notice: noQuotesNotice(name, ctx.kb.size, sel.closest),
     });
   const who = sel.people.map((p) => p.name).join(" / ") || name;
-  if (sel.quotes.length === 0)
+  const total = runLength(sel.runs);
+  if (total === 0)
     return makeAnswer(ctx.kb, query, "quotes", [], {
       notice: noQuotesNotice(who, ctx.kb.size, []),
     });
-  let list = sel.quotes;
-  let notice: string | undefined;
+  let list = take(ascending(sel.runs), () => true, QUOTES_CAP);
+  let notice = list.more
+    ? `Showing the newest ${QUOTES_CAP} of ${count(total)} quotes from ${who}. Narrow it: “what did ${name.trim()} say about <topic>”.`
+    : undefined;
+  let onTopic = false;
   if (topic) {
-    const about = list.filter((q) => mentions(ctx.kb, q, topic));
-    if (about.length) list = about;
-    else notice = `None of ${who}'s quotes mention “${topic}”; showing all ${list.length}.`;
+    const terms = topicTerms(topic);
+    const about = take(
+      ascending(sel.runs),
+      (i) => terms.length > 0 && terms.every((t) => v.context(i).includes(t)),
+      QUOTES_CAP,
+    );
+    if (about.taken.length) {
+      list = about;
+      onTopic = true;
+      notice = about.more
+        ? `Showing the newest ${QUOTES_CAP} quotes from ${who} on “${topic}”; more match. Narrow it with more words about the topic.`
+        : undefined;
+    } else
+      notice = list.more
+        ? `None of ${who}'s quotes mention “${topic}”; showing the newest ${QUOTES_CAP} of all ${count(total)}.`
+        : `None of ${who}'s quotes mention “${topic}”; showing all ${total}.`;
   }
-  const title =
-    topic && !notice ? `${who} on “${topic}”, newest first` : `Quotes from ${who}, newest first`;
-  return makeAnswer(ctx.kb, query, "quotes", items(ctx.kb, list), {
+  const title = onTopic ? `${who} on “${topic}”, newest first` : `Quotes from ${who}, newest first`;
+  return makeAnswer(ctx.kb, query, "quotes", items(ctx.kb, v, list.taken), {
     title,
     ...(notice ? { notice } : {}),
   });
@@ -87,35 +113,59 @@ function fromSpeaker(
 
 function whoSaid(ctx: AskContext, raw: string, query: string): Answer {
   const words = raw.replace(/^["“‘']+|["”’']+$/g, "").trim();
-  const d = directory(ctx.kb);
+  const v = quotesView(ctx.kb);
   const needle = fold(words);
-  let hits = d.quotes.filter((q) => fold(q.text).includes(needle));
-  if (!hits.length) {
+  let hits = countAndTake(v.words.length, (i) => (v.words[i] as string).includes(needle));
+  if (!hits.total) {
     const terms = needle.split(" ").filter((w) => w.length > 2);
-    hits = d.quotes.filter(
-      (q) => terms.length > 0 && terms.every((t) => fold(q.text).split(" ").includes(t)),
+    hits = countAndTake(
+      v.words.length,
+      (i) => terms.length > 0 && terms.every((t) => (v.words[i] as string).includes(` ${t} `)),
     );
   }
-  if (!hits.length) {
+  if (!hits.total) {
     return makeAnswer(ctx.kb, query, "quotes", [], {
       notice: `No quote in the ${ctx.kb.size} articles contains “${words}”. Try fewer words, or ask “what did <name> say”.`,
     });
   }
-  return makeAnswer(ctx.kb, query, "quotes", items(ctx.kb, hits), { title: `Who said “${words}”` });
+  const notice =
+    hits.total > QUOTES_CAP
+      ? `Showing the newest ${QUOTES_CAP} of ${count(hits.total)} quotes containing “${words}”. Narrow it with more of the quote's words, or ask “what did <name> say”.`
+      : undefined;
+  return makeAnswer(ctx.kb, query, "quotes", items(ctx.kb, v, hits.taken), {
+    title: `Who said “${words}”`,
+    ...(notice ? { notice } : {}),
+  });
 }
 
-/** Whether the quote, or the sentence that carries it, mentions every word of the topic. */
-function mentions(kb: KnowledgeBase, q: QuoteRecord, topic: string): boolean {
-  const a = kb.get(q.articleId);
-  const text = fold(a ? a.body.slice(q.context.start, q.context.end) : q.text);
-  const terms = fold(topic)
-    .split(" ")
-    .filter((w) => w.length > 2);
-  return terms.length > 0 && terms.every((t) => text.includes(t.length > 5 ? t.slice(0, -1) : t));
+/** Every quote must be looked at to know none matches, so the count is exact and free. */
+function countAndTake(
+  quotes: number,
+  test: (i: number) => boolean,
+): { taken: number[]; total: number } {
+  const taken: number[] = [];
+  let total = 0;
+  for (let i = 0; i < quotes; i++) {
+    if (!test(i)) continue;
+    if (taken.length < QUOTES_CAP) taken.push(i);
+    total++;
+  }
+  return { taken, total };
 }
+
+/** A topic's words a quote's sentence must all contain: folded, 3+ letters, a long word's last letter dropped ("tariffs" finds "tariff"). */
+function topicTerms(topic: string): string[] {
+  return fold(topic)
+    .split(" ")
+    .filter((w) => w.length > 2)
+    .map((t) => (t.length > 5 ? t.slice(0, -1) : t));
+}
+
+const count = (n: number) => n.toLocaleString("en-US");
 
 /** Direct quotes first, then fragments of reported speech; newest article first within each. */
-function items(kb: KnowledgeBase, list: QuoteRecord[]): AnswerItem[] {
+function items(kb: KnowledgeBase, v: QuotesView, ids: number[]): AnswerItem[] {
+  const list = ids.map((i) => v.directory.quotes[i] as QuoteRecord);
   const direct = list.filter((q) => q.kind === "direct");
   const partial = list.filter((q) => q.kind === "partial");
   const both = direct.length > 0 && partial.length > 0;

@@ -1,0 +1,174 @@
+/**
+ * The merged events laid out for the events intent, built once per knowledge version so that a
+ * question costs what it shows, not what the archive holds ("when are the next talks" copied
+ * and filtered all 18,513 events per question at 10,000 articles, issue 9):
+ * - per kind, the events in date order: "upcoming" is a binary search on today, then a walk;
+ * - per kind, the events most recently over first: "past" is the same;
+ * - events that can span today, found by span class: only those starting within their class's
+ *   longest span before today can still be under way;
+ * - each event's searchable text lowercased once.
+ * It lives outside src/extract because it is never saved: editing it must not invalidate the
+ * snapshot's extractions (their version hashes src/extract and src/people).
+ */
+import { addDays, type Day, daysBetween } from "../../extract/dates/day.ts";
+import { knowledgeEvents } from "../../extract/events/index.ts";
+import type { DatedEvent, EventKind } from "../../extract/events/types.ts";
+import type { KnowledgeBase } from "../../knowledge/base.ts";
+import { partitionPoint, type Run } from "./merge.ts";
+
+interface SpanClass {
+  /** Event indices, ascending (so by first day). */
+  ids: Int32Array;
+  /** The longest span in the class, in days. */
+  days: number;
+}
+
+export interface EventsView {
+  /** `knowledgeEvents` order: first day, then last day, ascending. An event is its index here. */
+  events: readonly DatedEvent[];
+  /** Per event: its sentences, people, place and kind, lowercased (what a topic word must be in). */
+  said: readonly string[];
+  /** Per kind: event indices, ascending. */
+  byDate: ReadonlyMap<EventKind, Int32Array>;
+  /** Event indices, latest last day first, then latest first day, then index: the past, most recent first. */
+  pastOrder: Int32Array;
+  /** Per kind: positions in `pastOrder`, ascending. */
+  byPast: ReadonlyMap<EventKind, Int32Array>;
+  spans: readonly SpanClass[];
+  /** Events whose mentions narrow the days to nothing (first after last): checked one by one. */
+  inverted: Int32Array;
+}
+
+export function eventsView(kb: KnowledgeBase): EventsView {
+  return kb.derived("events:view", (k) => buildEventsView(knowledgeEvents(k)));
+}
+
+export function buildEventsView(events: readonly DatedEvent[]): EventsView {
+  const n = events.length;
+  const said = events.map((e) =>
+    [...e.mentions.map((m) => m.what), ...e.participants, e.place ?? "", e.kind]
+      .join(" ")
+      .toLowerCase(),
+  );
+  const all = new Int32Array(n);
+  for (let i = 0; i < n; i++) all[i] = i;
+  // Day strings are all "YYYY-MM-DD", so < orders them; localeCompare is far slower at this size.
+  const pastOrder = all.slice().sort((a, b) => {
+    const x = events[a] as DatedEvent;
+    const y = events[b] as DatedEvent;
+    if (x.last !== y.last) return x.last > y.last ? -1 : 1;
+    if (x.first !== y.first) return x.first > y.first ? -1 : 1;
+    return a - b;
+  });
+  const byDate = groupBy(all, (i) => (events[i] as DatedEvent).kind);
+  const byPast = groupBy(all, (p) => (events[pastOrder[p] as number] as DatedEvent).kind);
+  const classOf = new Int32Array(n);
+  const inverted: number[] = [];
+  const longest: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const e = events[i] as DatedEvent;
+    const days = e.first === e.last ? 0 : daysBetween(e.first, e.last);
+    if (days < 0) inverted.push(i);
+    const c = days <= 0 ? 0 : 32 - Math.clz32(days);
+    classOf[i] = c;
+    longest[c] = Math.max(longest[c] ?? 0, Math.max(0, days));
+  }
+  const spans = [...groupBy(all, (i) => classOf[i] as number)].map(([c, ids]) => ({
+    ids,
+    days: longest[c] ?? 0,
+  }));
+  return {
+    events,
+    said,
+    byDate,
+    pastOrder,
+    byPast,
+    spans,
+    inverted: Int32Array.from(inverted),
+  };
+}
+
+/** The values of `sorted` grouped by key, each group keeping their order. */
+function groupBy<K>(sorted: Int32Array, key: (v: number) => K): Map<K, Int32Array> {
+  const lists = new Map<K, number[]>();
+  for (const v of sorted) {
+    const k = key(v);
+    const list = lists.get(k);
+    if (list) list.push(v);
+    else lists.set(k, [v]);
+  }
+  return new Map([...lists].map(([k, list]) => [k, Int32Array.from(list)]));
+}
+
+function listsOf<T>(map: ReadonlyMap<EventKind, T>, kinds: readonly EventKind[] | undefined): T[] {
+  if (!kinds) return [...map.values()];
+  return kinds.flatMap((k) => {
+    const list = map.get(k);
+    return list ? [list] : [];
+  });
+}
+
+/** Events of these kinds (all when undefined) starting after today, to walk soonest first. */
+export function startingAfter(
+  v: EventsView,
+  kinds: readonly EventKind[] | undefined,
+  today: Day,
+): Run[] {
+  return listsOf(v.byDate, kinds).map((list) => ({
+    list,
+    from: partitionPoint(
+      list.length,
+      (i) => (v.events[list[i] as number] as DatedEvent).first > today,
+    ),
+    to: list.length,
+  }));
+}
+
+/** Every event of these kinds, by index (date order). */
+export function inDateOrder(v: EventsView, kinds: readonly EventKind[] | undefined): Run[] {
+  return listsOf(v.byDate, kinds).map((list) => ({ list, from: 0, to: list.length }));
+}
+
+/** Events of these kinds over before today, as positions in `pastOrder`, most recent first. */
+export function overBefore(
+  v: EventsView,
+  kinds: readonly EventKind[] | undefined,
+  today: Day,
+): Run[] {
+  const lastOf = (p: number) => (v.events[v.pastOrder[p] as number] as DatedEvent).last;
+  return listsOf(v.byPast, kinds).map((list) => ({
+    list,
+    from: partitionPoint(list.length, (i) => lastOf(list[i] as number) < today),
+    to: list.length,
+  }));
+}
+
+/** Indices of the events that may fall on today (first ≤ today ≤ last), ascending. */
+export function spanningToday(v: EventsView, today: Day): number[] {
+  const out: number[] = [];
+  for (const { ids, days } of v.spans) {
+    const firstOf = (i: number) => (v.events[ids[i] as number] as DatedEvent).first;
+    const end = partitionPoint(ids.length, (i) => firstOf(i) > today);
+    const earliest = addDays(today, -days);
+    const start = partitionPoint(ids.length, (i) => firstOf(i) >= earliest);
+    for (let i = start; i < end; i++) {
+      const id = ids[i] as number;
+      if ((v.events[id] as DatedEvent).last >= today) out.push(id);
+    }
+  }
+  return out.sort((a, b) => a - b);
+}
+
+/** How many inverted events of these kinds start after today yet are over: not upcoming. */
+export function invertedPast(
+  v: EventsView,
+  kinds: readonly EventKind[] | undefined,
+  today: Day,
+): number {
+  let n = 0;
+  for (const i of v.inverted) {
+    const e = v.events[i] as DatedEvent;
+    if ((!kinds || kinds.includes(e.kind)) && e.first > today && e.last < today) n++;
+  }
+  return n;
+}
