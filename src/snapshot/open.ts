@@ -15,7 +15,7 @@ import { searchIndex } from "../search/index.ts";
 import { shardLayout } from "../search/layout.ts";
 import type { SegmentData } from "../search/segment.ts";
 import { loadSynonyms } from "../search/synonyms.ts";
-import { readFolder } from "./folder.ts";
+import { bodyRange, readFolder } from "./folder.ts";
 import { coldStartInWorkers } from "./pool.ts";
 import { loadSnapshot } from "./store.ts";
 import { currentVersions } from "./version.ts";
@@ -93,7 +93,11 @@ export async function openKnowledgeCached(
       return { article, problems: [] as Problem[] };
     }
     parsed++;
-    return parseArticle(file, text);
+    const result = parseArticle(file, text);
+    // Where its body sits in the file, so that saving it need not read and parse the file again.
+    const range = result.article && bodyRange(text, result.article.body);
+    if (result.article && range) origin.set(result.article, { hash, ...range });
+    return result;
   });
   const { articles, problems } = dedupe(results);
   const kb = new KnowledgeBase(articles, [...folder.problems, ...problems, ...synonyms.problems], {
