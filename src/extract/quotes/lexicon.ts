@@ -11,42 +11,57 @@ interface WordInfo {
   place: boolean;
 }
 
-const cache = new Map<string, WordInfo>();
+/** What the callers ask of one text, read from a single tagging of it. */
+interface Reading {
+  /** Of its first term. */
+  info: WordInfo;
+  /** Every term a place, none a first name. */
+  place: boolean;
+  /** Its first term a verb form, not a person. */
+  verbish: boolean;
+}
 
-function tagsOf(text: string): string[][] {
-  const json = nlp(text).terms().json() as { terms: { tags: string[] }[] }[];
-  return json.map((t) => t.terms[0]?.tags ?? []);
+/**
+ * Readings remembered per text: the same names and sentence openers come back in article after
+ * article, and one tagging costs a tenth of a millisecond or more. A name is asked about as a
+ * word and as a phrase, so one tagging answers both. The tags are read straight from the
+ * document's terms (what `.terms().json()` returns, without building that JSON, which cost as
+ * much again as the tagging).
+ */
+const readings = new Map<string, Reading>();
+
+function readingOf(text: string): Reading {
+  let reading = readings.get(text);
+  if (!reading) {
+    const docs = nlp(text).docs as { tags: Set<string> }[][];
+    const tags = docs.flat().map((t) => t.tags);
+    const first = tags[0] ?? new Set<string>();
+    const info: WordInfo = { firstName: first.has("FirstName"), place: first.has("Place") };
+    if (first.has("MaleName")) info.gender = "m";
+    else if (first.has("FemaleName")) info.gender = "f";
+    reading = {
+      info,
+      place:
+        tags.length > 0 &&
+        tags.every((t) => t.has("Place")) &&
+        !tags.some((t) => t.has("FirstName")),
+      verbish: first.has("Verb") && !first.has("Person"),
+    };
+    readings.set(text, reading);
+  }
+  return reading;
 }
 
 export function wordInfo(word: string): WordInfo {
-  const hit = cache.get(word);
-  if (hit) return hit;
-  const tags = tagsOf(word)[0] ?? [];
-  const info: WordInfo = { firstName: tags.includes("FirstName"), place: tags.includes("Place") };
-  if (tags.includes("MaleName")) info.gender = "m";
-  else if (tags.includes("FemaleName")) info.gender = "f";
-  cache.set(word, info);
-  return info;
+  return readingOf(word).info;
 }
-
-const placeCache = new Map<string, boolean>();
 
 /** Whether a whole capitalized phrase ("Mexico City", "Ottawa") reads as a place. */
 export function isPlace(phrase: string): boolean {
-  let hit = placeCache.get(phrase);
-  if (hit === undefined) {
-    const tags = tagsOf(phrase);
-    hit =
-      tags.length > 0 &&
-      tags.every((t) => t.includes("Place")) &&
-      !tags.some((t) => t.includes("FirstName"));
-    placeCache.set(phrase, hit);
-  }
-  return hit;
+  return readingOf(phrase).place;
 }
 
 /** Whether a capitalized sentence opener is a verb form ("Speaking …", "Asked …"), not a name. */
 export function isVerbish(word: string): boolean {
-  const tags = tagsOf(word)[0] ?? [];
-  return tags.includes("Verb") && !tags.includes("Person");
+  return readingOf(word).verbish;
 }
