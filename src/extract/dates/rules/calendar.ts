@@ -27,8 +27,16 @@ function partsOf(c: chrono.ParsedComponents | null | undefined): Parts | undefin
   return c.isCertain("year") ? { year: c.get("year") as number, month, day } : { month, day };
 }
 
+/**
+ * A reading is kept only if its text (a stretch of the sentence) matches MONTH_WORD or ISO_DAY,
+ * so a sentence holding neither stem nor ISO shape anywhere cannot give one: chrono, the
+ * costliest step of date finding, is skipped for it.
+ */
+const MAY_HOLD_A_DATE = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d{4}-\d{2}-\d{2}/;
+
 export const calendarDates: Finder = (sentence) => {
   const out: Found[] = [];
+  if (!MAY_HOLD_A_DATE.test(sentence)) return out;
   for (const r of chrono.parse(sentence, REFERENCE)) {
     if (!(MONTH_WORD.test(r.text) || ISO_DAY.test(r.text))) continue;
     const start = partsOf(r.start);
