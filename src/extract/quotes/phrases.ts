@@ -123,36 +123,53 @@ export function runEndForward(tokens: Token[], i: number): number {
 const ROLE_CONNECTORS = new Set(["of", "the", "to", "for", "on", "in"]);
 const ACRONYM = /^(?:\p{Lu}{2,}|(?:\p{Lu}\.)+\p{Lu}?\.?)$/u;
 
+// Module-level helpers rather than closures inside classifyRun, which runs for every
+// capitalized run of every sentence: creating (and, under tsx, naming) three closures per call
+// cost more than the rest of the function.
+const at = (tokens: Token[], i: number): Token => tokens[i] as Token;
+
+/** The text from token i to token j, as written. */
+const spanText = (body: string, tokens: Token[], i: number, j: number): string =>
+  body.slice(at(tokens, i).start, at(tokens, j).end);
+
+const orgOf = (body: string, tokens: Token[], a: number, b: number): Phrase => ({
+  kind: "org",
+  first: a,
+  last: b,
+  name: spanText(body, tokens, a, b),
+});
+
 /** Turns a run of tokens [a, b] into a name (with its title as role), an organization or a description. */
 export function classifyRun(body: string, tokens: Token[], a: number, b: number): Phrase | null {
   let gender: Gender | undefined;
-  const tok = (i: number) => tokens[i] as Token;
   while (
     a <= b &&
-    (tok(a).lower in HONORIFICS || NOT_NAMES.has(tok(a).lower) || CONNECTORS.has(tok(a).lower))
+    (at(tokens, a).lower in HONORIFICS ||
+      NOT_NAMES.has(at(tokens, a).lower) ||
+      CONNECTORS.has(at(tokens, a).lower))
   ) {
-    if (tok(a).lower in HONORIFICS) gender = HONORIFICS[tok(a).lower];
+    if (at(tokens, a).lower in HONORIFICS) gender = HONORIFICS[at(tokens, a).lower];
     a++;
   }
-  while (b >= a && (NOT_NAMES.has(tok(b).lower) || CONNECTORS.has(tok(b).lower))) b--;
+  while (b >= a && (NOT_NAMES.has(at(tokens, b).lower) || CONNECTORS.has(at(tokens, b).lower))) b--;
   if (a > b) return null;
-  const slice = (i: number, j: number) => body.slice(tok(i).start, tok(j).end);
-  const org = (): Phrase => ({ kind: "org", first: a, last: b, name: slice(a, b) });
   // "Office of the U.S. Trade Representative", "Tax Foundation", "CUSMA", "U.S.": organizations.
-  if (ORG_HEADS.has(stem(tok(b).lower)) || PLACE_HEADS.has(stem(tok(b).lower))) return org();
+  if (ORG_HEADS.has(stem(at(tokens, b).lower)) || PLACE_HEADS.has(stem(at(tokens, b).lower)))
+    return orgOf(body, tokens, a, b);
   for (let i = a; i < b; i++)
-    if (ORG_HEADS.has(tok(i).lower) && ROLE_CONNECTORS.has(tok(i + 1).lower)) return org();
-  if (a === b && ACRONYM.test(tok(a).text)) return org();
+    if (ORG_HEADS.has(at(tokens, i).lower) && ROLE_CONNECTORS.has(at(tokens, i + 1).lower))
+      return orgOf(body, tokens, a, b);
+  if (a === b && ACRONYM.test(at(tokens, a).text)) return orgOf(body, tokens, a, b);
   let r = -1;
-  for (let i = a; i <= b; i++) if (isTitle(tok(i).lower)) r = i;
+  for (let i = a; i <= b; i++) if (isTitle(at(tokens, i).lower)) r = i;
   if (r === b) {
     // Only a title ("Ontario Premier", "Officials"): a description of someone.
-    const head = tok(b).lower;
+    const head = at(tokens, b).lower;
     return {
       kind: "description",
       first: a,
       last: b,
-      text: slice(a, b),
+      text: spanText(body, tokens, a, b),
       head,
       modifiers: tokens.slice(a, b).map((t) => t.lower),
       definite: true,
@@ -160,26 +177,28 @@ export function classifyRun(body: string, tokens: Token[], a: number, b: number)
     };
   }
   let n = r >= a ? r + 1 : a;
-  if (r >= a && ROLE_CONNECTORS.has(tok(r + 1).lower)) {
+  if (r >= a && ROLE_CONNECTORS.has(at(tokens, r + 1).lower)) {
     // "Ambassador to Canada Pete Hoekstra": the name starts at a known first name, else it is
     // the last two words; with neither, the whole run is a title.
     let f = -1;
-    for (let i = r + 2; i <= b && f < 0; i++) if (wordInfo(tok(i).text).firstName) f = i;
+    for (let i = r + 2; i <= b && f < 0; i++) if (wordInfo(at(tokens, i).text).firstName) f = i;
     n = f >= 0 ? f : b - 1 > r + 2 ? b - 1 : -1;
     if (n < 0) return null;
   }
   // A name ends before a role connector ("Donald Trump in Washington") and at a possessive.
   let e = n;
-  while (e < b && !ROLE_CONNECTORS.has(tok(e + 1).lower) && !isPossessive(tok(e))) e++;
-  if (isPossessive(tok(e)) && e < b && isCap(tok(e + 1))) return org(); // "Prime Minister’s Office"
+  while (e < b && !ROLE_CONNECTORS.has(at(tokens, e + 1).lower) && !isPossessive(at(tokens, e)))
+    e++;
+  if (isPossessive(at(tokens, e)) && e < b && isCap(at(tokens, e + 1)))
+    return orgOf(body, tokens, a, b); // "Prime Minister’s Office"
   b = e;
   // "Opposition Pierre Poilievre": a capitalized word before a known first name is not the name.
   for (let i = n + 1; i < b; i++) {
-    if (wordInfo(tok(i).text).firstName && !wordInfo(tok(n).text).firstName) n = i;
+    if (wordInfo(at(tokens, i).text).firstName && !wordInfo(at(tokens, n).text).firstName) n = i;
   }
   const nameTokens = tokens.slice(n, b + 1);
   if (nameTokens.some((t) => !isCap(t) && !CONNECTORS.has(t.lower))) return null;
-  const name = slice(n, b).replace(/[’']s$/, "");
+  const name = spanText(body, tokens, n, b).replace(/[’']s$/, "");
   const firstWord = nameTokens[0] as Token;
   const info = wordInfo(firstWord.text);
   if (nameTokens.length === 1 && PERSON_NOUNS.has(firstWord.lower)) {
@@ -187,17 +206,17 @@ export function classifyRun(body: string, tokens: Token[], a: number, b: number)
       kind: "description",
       first: a,
       last: b,
-      text: slice(a, b),
+      text: spanText(body, tokens, a, b),
       head: firstWord.lower,
       modifiers: [],
       definite: !firstWord.lower.endsWith("s"),
       plural: firstWord.lower.endsWith("s"),
     };
   }
-  if (nameTokens.length === 1 && ACRONYM.test(firstWord.text)) return org();
+  if (nameTokens.length === 1 && ACRONYM.test(firstWord.text)) return orgOf(body, tokens, a, b);
   if (!info.firstName && r < a && isPlace(name)) return { kind: "org", first: a, last: b, name };
   const phrase: Phrase = { kind: "name", first: a, last: b, name };
-  if (n > a && r >= a) phrase.role = slice(a, n - 1);
+  if (n > a && r >= a) phrase.role = spanText(body, tokens, a, n - 1);
   const g = gender ?? (nameTokens.length > 1 ? info.gender : undefined);
   if (g) phrase.gender = g;
   return phrase;

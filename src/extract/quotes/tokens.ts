@@ -32,7 +32,8 @@ const KEEPS_PERIOD =
 export const lowerOf = (s: string): string => s.toLowerCase().replace(/’/g, "'");
 
 function words(body: string, from: number, to: number, out: Token[]): void {
-  const re = new RegExp(PIECE.source, "gu");
+  const re = PIECE; // one shared, stateful regex: every call starts it afresh and runs it to the end
+  re.lastIndex = 0;
   const text = body.slice(from, to);
   for (let m = re.exec(text); m; m = re.exec(text)) {
     let piece = m[0];
