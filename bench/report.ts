@@ -1,4 +1,4 @@
-/** The benchmark's Markdown table: our figure, then plain MiniSearch's, then the ratio. */
+/** The benchmark's Markdown table: our figures, each with plain MiniSearch's ÷ ours where both exist. */
 
 export interface SizeResult {
   articles: number;
@@ -23,27 +23,30 @@ export interface SizeResult {
 
 const f = (n: number | string | undefined, unit = "") =>
   n === undefined ? "—" : typeof n === "number" ? `${n.toLocaleString("en-US")}${unit}` : n;
+const times = (ours: number, raw: number) => (raw / ours).toFixed(raw / ours >= 10 ? 0 : 1);
 const ratio = (ours: number, raw: number | string | undefined) =>
-  typeof raw === "number" && ours > 0
-    ? ` (${(raw / ours).toFixed(raw / ours >= 10 ? 0 : 1)}×)`
+  typeof raw === "number" && ours > 0 ? ` (${times(ours, raw)}×)` : "";
+const askRatio = (ask: { p50Ms: number; p99Ms: number }, raw?: { p50Ms: number; p99Ms: number }) =>
+  raw && ask.p50Ms > 0 && ask.p99Ms > 0
+    ? ` (${times(ask.p50Ms, raw.p50Ms)}×, ${times(ask.p99Ms, raw.p99Ms)}×)`
     : "";
-const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const secs = (ms: number) => (ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`);
 
 export function table(results: SizeResult[]): string {
   const head =
-    "| articles | load + index | cold ingest (extract on workers) | extraction, 1 thread | RSS | snapshot | restart | ask p50 / p95 / p99 | plain MiniSearch: build / RSS / JSON / p50 / p99 |";
+    "| articles | load + index (plain MiniSearch's ÷ ours) | cold ingest (extract on workers) | extraction, 1 thread | RSS (÷) | snapshot | restart | ask p50 / p95 / p99 (÷ at p50, p99) | plain MiniSearch: build / RSS / JSON snapshot / p50 / p99 |";
   const rule = "|---|---|---|---|---|---|---|---|---|";
   const rows = results.map((r) => {
     const raw = r.rawMiniSearch;
     return [
       `${r.label}`,
-      secs(r.loadMs),
+      `${secs(r.loadMs)}${ratio(r.loadMs, raw?.buildMs)}`,
       secs(r.coldIngestMs),
       `${f(r.extractPerSec)} articles/s`,
       `${f(r.rssMB, " MB")}${ratio(r.rssMB, raw?.rssMB)}`,
       `${f(r.snapshotMB, " MB")}`,
       `${secs(r.restartMs)}`,
-      `${f(r.ask.p50Ms)} / ${f(r.ask.p95Ms)} / ${f(r.ask.p99Ms)} ms`,
+      `${f(r.ask.p50Ms)} / ${f(r.ask.p95Ms)} / ${f(r.ask.p99Ms)} ms${askRatio(r.ask, raw)}`,
       raw
         ? `${secs(raw.buildMs)} / ${f(raw.rssMB, " MB")} / ${typeof raw.snapshotMB === "number" ? `${raw.snapshotMB} MB, load ${f(raw.loadJsonMs, " ms")}` : raw.snapshotMB} / ${f(raw.p50Ms)} / ${f(raw.p99Ms)} ms`
         : "—",
