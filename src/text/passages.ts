@@ -13,14 +13,58 @@ export interface Sentence extends Span {
   paragraph: number;
 }
 
-/** Paragraphs are separated by one or more blank lines; offsets exclude surrounding white space. */
+/**
+ * JavaScript's white space (`\s`, and what trimEnd removes), by UTF-16 code unit. Every body is
+ * split several times (search passages, quotes, dates, events, tariff facts), so the splitting
+ * below scans character codes instead of running a regex per character.
+ */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return (
+    c === 160 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * Paragraphs are separated by one or more blank lines; offsets exclude surrounding white space.
+ * (The regex `\S[\s\S]*?(?=\n[ \t]*\n|\s*$)`, written out: a paragraph runs from a non-space
+ * character to the first line break followed by a blank line, or to trailing white space.)
+ */
 export function paragraphs(body: string): Span[] {
   const out: Span[] = [];
-  const re = /\S[\s\S]*?(?=\n[ \t]*\n|\s*$)/g;
-  for (let m = re.exec(body); m; m = re.exec(body)) {
-    out.push({ start: m.index, end: m.index + m[0].trimEnd().length });
+  const n = body.length;
+  let last = n - 1; // the last non-space character
+  while (last >= 0 && isSpaceCode(body.charCodeAt(last))) last--;
+  let pos = 0;
+  for (;;) {
+    let start = pos;
+    while (start <= last && isSpaceCode(body.charCodeAt(start))) start++;
+    if (start > last) break;
+    let stop = start + 1;
+    while (stop <= last && !blankLineAt(body, stop)) stop++;
+    let end = stop;
+    while (isSpaceCode(body.charCodeAt(end - 1))) end--;
+    out.push({ start, end });
+    pos = stop;
   }
   return out;
+}
+
+/** A line break, spaces or tabs, and another line break at `i`. */
+function blankLineAt(body: string, i: number): boolean {
+  if (body.charCodeAt(i) !== 10) return false;
+  let k = i + 1;
+  while (k < body.length && (body.charCodeAt(k) === 32 || body.charCodeAt(k) === 9)) k++;
+  return body.charCodeAt(k) === 10;
 }
 
 /**
@@ -42,17 +86,16 @@ export function sentencesOf(body: string, para: Span, paragraphIndex: number): S
   const out: Sentence[] = [];
   let start = para.start;
   for (let i = para.start; i < para.end; i++) {
-    const ch = body[i];
-    if (ch !== "." && ch !== "?" && ch !== "!") continue;
+    const c = body.charCodeAt(i);
+    if (c !== 46 && c !== 63 && c !== 33) continue; // . ? !
     let j = i + 1;
     while (j < para.end && CLOSERS.includes(body[j] as string)) j++;
     if (j >= para.end) break;
-    if (!/\s/.test(body[j] as string)) continue;
+    if (!isSpaceCode(body.charCodeAt(j))) continue;
     let k = j;
-    while (k < para.end && /\s/.test(body[k] as string)) k++;
-    const next = body[k] ?? "";
-    if (!(/[A-Z0-9]/.test(next) || OPENERS.includes(next))) continue;
-    if (ch === "." && j === i + 1 && !endsSentence(body, start, i)) continue;
+    while (k < para.end && isSpaceCode(body.charCodeAt(k))) k++;
+    if (!startsSentence(body, k)) continue;
+    if (c === 46 && j === i + 1 && !endsSentence(body, start, i)) continue;
     out.push({ start, end: j, paragraph: paragraphIndex });
     start = k;
     i = k - 1;
@@ -61,14 +104,26 @@ export function sentencesOf(body: string, para: Span, paragraphIndex: number): S
   return out;
 }
 
+/** A capital, a digit or an opening quote or bracket at `k` (the end of the body counts too). */
+function startsSentence(body: string, k: number): boolean {
+  if (k >= body.length) return true;
+  const c = body.charCodeAt(k);
+  return (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || OPENERS.includes(body[k] as string);
+}
+
 /** Whether the period at `dot` closes a sentence rather than an abbreviation or an initial. */
 function endsSentence(body: string, from: number, dot: number): boolean {
   let w = dot;
-  while (w > from && /[A-Za-z.]/.test(body[w - 1] as string)) w--;
+  while (w > from && isWordOrDot(body.charCodeAt(w - 1))) w--;
   const word = body.slice(w, dot);
   if (/^([A-Za-z]\.)+[A-Za-z]$/.test(word)) return false; // U.S, D.C, e.g
   if (/^[A-Z]$/.test(word)) return false; // a middle initial
   return !ABBREVIATIONS.has(word.toLowerCase());
+}
+
+/** [A-Za-z.] */
+function isWordOrDot(c: number): boolean {
+  return c === 46 || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** Every sentence of the body, in order. */
