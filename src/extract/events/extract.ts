@@ -18,6 +18,8 @@ const MAX_GAP = 150;
 
 /** "at the APEC summit": a named event the article dates in another sentence. */
 const AT_NAMED = /\b(?:at|during|on the sidelines of)\s+the\s+$/i;
+/** What AT_NAMED needs somewhere in the sentence (it is tested on a prefix of it). */
+const AT_NAMED_ANYWHERE = /\b(?:at|during|on the sidelines of)\s+the\s/i;
 
 export function mentionsOf(article: Article, dates: DateExpr[]): EventMention[] {
   const known = [...new Set(fullNames(article.body).map((f) => f.name))];
@@ -29,7 +31,10 @@ export function mentionsOf(article: Article, dates: DateExpr[]): EventMention[] 
     if (found.length) dated.push(...found);
     else undated.push(s);
   }
-  const inherited = undated.flatMap((s) => inheritedIn(article, s, dated, known));
+  // Only a dated gathering can be inherited: without one no undated sentence needs reading.
+  const inherited = dated.some((m) => family(m.kind) === "gathering")
+    ? undated.flatMap((s) => inheritedIn(article, s, dated, known))
+    : [];
   return [...dated, ...inherited].sort((a, b) => a.start - b.start || a.dateStart - b.dateStart);
 }
 
@@ -80,6 +85,7 @@ function inheritedIn(
   known: string[],
 ): EventMention[] {
   const text = article.body.slice(s.start, s.end);
+  if (!AT_NAMED_ANYWHERE.test(text)) return [];
   const triggers = triggersIn(text);
   const meets = triggers.some((t) => t.kind === "meeting");
   for (const t of triggers) {

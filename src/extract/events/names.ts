@@ -6,6 +6,7 @@
  * The word lists below are generic English (titles, the nouns that make a run an institution
  * or a landmark), never names from the articles.
  */
+import { isSpaceCode } from "../../text/passages.ts";
 
 /** Titles and roles that precede a name; the name is what follows the last of them. */
 const TITLES = new Set(
@@ -85,11 +86,24 @@ export function fullNames(sentence: string): { name: string; start: number }[] {
     if (words.some((w) => NOT_PERSON.has(w.text) || CALENDAR_WORDS.test(w.text))) continue;
     const first = words[0] as { text: string; start: number };
     // "in Mexico City", "the United States": places and institutions take these, people do not.
-    if (lastTitle < 0 && /\b(?:in|at|to|from|the|of)\s+$/i.test(sentence.slice(0, first.start)))
-      continue;
+    if (lastTitle < 0 && afterPlaceWord(sentence, first.start)) continue;
     out.push({ name: words.map((w) => w.text).join(" "), start: first.start });
   }
   return out;
+}
+
+const PLACE_WORD_BEFORE = /\b(?:in|at|to|from|the|of)\s+$/i;
+
+/**
+ * Whether "in", "at", "to", "from", "the" or "of" and white space end the text before `at`.
+ * Tested on the last few characters only: fullNames reads whole bodies, and the pattern run on
+ * everything before each name made that quadratic in the body's length. The slice keeps the
+ * white space, the word and the character before it, so `\b` sees what it saw before.
+ */
+function afterPlaceWord(text: string, at: number): boolean {
+  let k = at;
+  while (k > 0 && isSpaceCode(text.charCodeAt(k - 1))) k--;
+  return PLACE_WORD_BEFORE.test(text.slice(Math.max(0, k - 5), at));
 }
 
 function surname(name: string): string {
