@@ -151,11 +151,14 @@ export interface NamedPlace {
   preposition: "in" | "at" | "to";
 }
 
+// Regexes with \p{…} are module constants: tsx (esbuild) turns such a literal into
+// `new RegExp(…)`, which inside a function is compiled again on every call.
+const PLACE_INTRO = /\b(in|at|to|visit(?:s|ed|ing)?)\s+(?:the\s+)?(?=\p{Lu})/gu;
+
 /** Places after "in"/"at"/"to"/"visit" ("at the White House Tuesday" → "White House"), with offsets. */
 export function placesIn(sentence: string, people: string[]): NamedPlace[] {
   const out: NamedPlace[] = [];
-  const re = /\b(in|at|to|visit(?:s|ed|ing)?)\s+(?:the\s+)?(?=\p{Lu})/gu;
-  for (const m of sentence.matchAll(re)) {
+  for (const m of sentence.matchAll(PLACE_INTRO)) {
     const at = m.index + m[0].length;
     const run = runs(sentence).find((r) => r.start === at);
     if (!run) continue;

@@ -57,6 +57,11 @@ export function family(kind: EventKind): string {
     : kind;
 }
 
+// Regexes with \p{…} are module constants: tsx (esbuild) turns such a literal into
+// `new RegExp(…)`, which inside a function is compiled again on every call.
+const CAPITALIZED_TERM = /^\p{Lu}[\p{L}\p{N}-]*$/u;
+const ACRONYM = /\b\p{Lu}{3,}\b/gu;
+
 /**
  * The proper nouns and acronyms just before a trigger: "the Asia-Pacific Economic Cooperation
  * (APEC) summit" → Asia-Pacific, Economic, Cooperation, APEC. They name the event.
@@ -66,7 +71,7 @@ export function namingTerms(sentence: string, trigger: Trigger): string[] {
   const terms: string[] = [];
   for (let i = before.length - 1; i >= 0 && terms.length < 6; i--) {
     const word = (before[i] as string).replace(/^\(|\)$/g, "").replace(/[’']s$/, "");
-    if (!/^\p{Lu}[\p{L}\p{N}-]*$/u.test(word)) break;
+    if (!CAPITALIZED_TERM.test(word)) break;
     terms.push(word);
   }
   return terms.reverse();
@@ -74,5 +79,5 @@ export function namingTerms(sentence: string, trigger: Trigger): string[] {
 
 /** Acronyms of three or more capitals ("CUSMA", "APEC"): the usual names of agreements and forums. */
 export function acronyms(sentence: string): string[] {
-  return [...new Set([...sentence.matchAll(/\b\p{Lu}{3,}\b/gu)].map((m) => m[0]))];
+  return [...new Set([...sentence.matchAll(ACRONYM)].map((m) => m[0]))];
 }

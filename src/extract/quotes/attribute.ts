@@ -34,6 +34,11 @@ export interface QuoteDecision {
 
 const OPENERS = new Set(["and", "but", "so", "yet"]);
 
+// Regexes with \p{…} are module constants: tsx (esbuild) turns such a literal into
+// `new RegExp(…)`, which inside a function is compiled again on every call.
+const STARTS_LOWER = /^\p{Ll}/u;
+const STARTS_UPPER = /^\p{Lu}/u;
+
 /** A fragment that runs straight into a noun ("“51st State” rhetoric") is a modifier, not speech. */
 function isModifier(body: string, tokens: Token[], qi: number, mark: QuoteMark): boolean {
   if (body[mark.close - 2] === ",") return false;
@@ -41,7 +46,7 @@ function isModifier(body: string, tokens: Token[], qi: number, mark: QuoteMark):
   return (
     !!next &&
     next.kind === "word" &&
-    /^\p{Ll}/u.test(next.text) &&
+    STARTS_LOWER.test(next.text) &&
     !FUNCTION_WORDS.has(next.lower) &&
     !speechVerb(next.lower)
   );
@@ -81,7 +86,7 @@ export function decideQuotes(
     // “there’s nothing planned”" is a fragment inside reported speech.
     const leadWords = lead.filter((w) => w.kind === "word");
     const shortTag = leadWords.length <= 5 && !leadWords.some((w) => w.lower === "that");
-    const upper = /^\p{Lu}/u.test(body[mark.start] ?? "");
+    const upper = STARTS_UPPER.test(body[mark.start] ?? "");
     const introduced =
       leadCues.length > 0 && lastLead?.text === "," && shortTag && (prev >= 0 || upper);
     const tag = opens ? tagAfter(tokens, qi, cues) : undefined;

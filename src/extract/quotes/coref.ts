@@ -39,10 +39,15 @@ interface Event {
   subject: boolean;
 }
 
+// Regexes with \p{…} are module constants: tsx (esbuild) turns such a literal into
+// `new RegExp(…)`, which inside a function is compiled again on every call.
+const MARKS = /\p{M}/gu;
+const STARTS_UPPER = /^\p{Lu}/u;
+
 const key = (s: string) =>
   s
     .normalize("NFD")
-    .replace(/\p{M}/gu, "")
+    .replace(MARKS, "")
     .toLowerCase()
     .replace(/[’']s$/, "");
 
@@ -225,7 +230,7 @@ export class Discourse {
     const firstWord = (p.text.split(/\s+/)[0] ?? "").toLowerCase();
     const common =
       DETERMINERS.has(firstWord) || PERSON_NOUNS.has(firstWord) || ROLE_MODIFIERS.has(firstWord);
-    const name = common ? p.text.replace(/^\p{Lu}/u, (c) => c.toLowerCase()) : p.text;
+    const name = common ? p.text.replace(STARTS_UPPER, (c) => c.toLowerCase()) : p.text;
     const entity: Entity = {
       id: this.entities.length,
       kind: "anonymous",

@@ -26,6 +26,12 @@ import {
 
 export type Gender = "m" | "f";
 
+// Regexes with \p{…} are module constants: tsx (esbuild) turns such a literal into
+// `new RegExp(…)`, which inside a function is compiled again on every call.
+const STARTS_UPPER = /^\p{Lu}/u;
+const LOWER_ING = /^\p{Ll}+ing$/u;
+const LOWER_PARTICIPLE = /^\p{Ll}+(?:ing|ed)$/u;
+
 export type Phrase =
   | { kind: "pronoun"; first: number; last: number; pronoun: "m" | "f" | "plural" | "first" }
   | {
@@ -44,7 +50,7 @@ export type Phrase =
   | { kind: "org"; first: number; last: number; name: string };
 
 const isCap = (t: Token | undefined): boolean =>
-  !!t && t.kind === "word" && /^\p{Lu}/u.test(t.text);
+  !!t && t.kind === "word" && STARTS_UPPER.test(t.text);
 const isWord = (t: Token | undefined): t is Token => !!t && t.kind === "word";
 const stem = (lower: string) => lower.replace(/['’]s$/, "");
 export const isTitle = (lower: string) => TITLES.has(lower) || PERSON_NOUNS.has(lower);
@@ -265,7 +271,7 @@ function descriptionEndingAt(body: string, tokens: Token[], j: number): Phrase |
       t.lower in PRONOUNS
     )
       break;
-    if (NOT_NAMES.has(t.lower) || /^\p{Ll}+ing$/u.test(t.text)) break;
+    if (NOT_NAMES.has(t.lower) || LOWER_ING.test(t.text)) break;
     k--;
   }
   if (!determiner && k < j && !isCap(tokens[k])) k = j; // keep only what is clearly part of it
@@ -325,7 +331,7 @@ export function phraseStartingAt(body: string, tokens: Token[], i: number): Phra
     let lastHead = -1;
     while (k < tokens.length && k - i < 7) {
       const w = tokens[k] as Token;
-      const participle = /^\p{Ll}+(?:ing|ed)$/u.test(w.text) && !isTitle(w.lower);
+      const participle = LOWER_PARTICIPLE.test(w.text) && !isTitle(w.lower);
       if (
         w.kind !== "word" ||
         (k > i && (PREPOSITIONS.has(w.lower) || speechVerb(w.text) || participle))

@@ -29,6 +29,10 @@ const PIECE =
 const KEEPS_PERIOD =
   /(?:^|[-–])(?:\p{L}\.)+$|^(?:mr|mrs|ms|dr|prof|jr|sr|st|gen|gov|sen|rep|lt|col|capt|hon)\.$/iu;
 
+// Regexes with \p{…} are module constants: tsx (esbuild) turns such a literal into
+// `new RegExp(…)`, which inside a function is compiled again on every call.
+const STARTS_WORD = /^[\p{L}\p{N}]/u;
+
 export const lowerOf = (s: string): string => s.toLowerCase().replace(/’/g, "'");
 
 function words(body: string, from: number, to: number, out: Token[]): void {
@@ -38,7 +42,7 @@ function words(body: string, from: number, to: number, out: Token[]): void {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     let piece = m[0];
     const start = from + m.index;
-    const isWord = /^[\p{L}\p{N}]/u.test(piece);
+    const isWord = STARTS_WORD.test(piece);
     if (isWord && piece.endsWith(".") && !KEEPS_PERIOD.test(piece)) {
       piece = piece.slice(0, -1);
       out.push({

@@ -24,6 +24,10 @@ export interface RateExpr {
 const NUM = String.raw`(\d{1,3}(?:\.\d+)?)`;
 const PCT = String.raw`(?:\s?%|[\s-]per[\s-]?cent(?![\p{L}])|[\s-]percent(?![\p{L}]))`;
 const LEAD = String.raw`(?<![\d.,\p{L}])`;
+// Regexes with \p{…} are module constants: tsx (esbuild) turns such a literal into
+// `new RegExp(…)`, which inside a function is compiled again on every call.
+const DOTTED_INITIALISM = /\b(?:\p{Lu}\.){2,}/gu;
+const STARTS_UPPER = /^\p{Lu}/u;
 const SHAPES: { kind: "change" | "range" | "single"; re: RegExp }[] = [
   { kind: "change", re: new RegExp(String.raw`\bfrom\s+${NUM}${PCT}?\s+to\s+${NUM}${PCT}`, "giu") },
   {
@@ -137,7 +141,7 @@ function anchorBefore(
   // Dotted initialisms ("U.S.") are words, not sentence punctuation.
   const between = text
     .slice((anchors[best] as Anchor).end, raw.start)
-    .replace(/\b(?:\p{Lu}\.){2,}/gu, "US");
+    .replace(DOTTED_INITIALISM, "US");
   if (/[.;:!?—()]/.test(between)) return undefined;
   const words = between.split(/[\s,]+/).filter(Boolean);
   if (words.length > 8) return undefined;
@@ -145,7 +149,7 @@ function anchorBefore(
     w.split(/[-‑]/).every((part) => {
       const bare = part.replace(/^["'“‘]+|["'”’]+$/g, "");
       const lower = bare.toLowerCase();
-      return !bare || BETWEEN_WORDS.has(lower) || sectorWords.has(lower) || /^\p{Lu}/u.test(bare);
+      return !bare || BETWEEN_WORDS.has(lower) || sectorWords.has(lower) || STARTS_UPPER.test(bare);
     }),
   );
   return neutral ? best : undefined;
