@@ -72,11 +72,8 @@ export function extractQuotes(article: Article): ArticleQuotes {
     const { tokens } = s;
     const named = scanNames(body, tokens, d);
     const main = mainSubject(body, tokens);
-    const entityOf = (p: Phrase): Entity | null => {
-      if (p.kind === "name" && named.has(p.last)) return named.get(p.last) ?? null;
-      return d.resolve(p, (tokens[p.first] as Token).start, { sentenceStart: s.start, previous });
-    };
-    const mainEntity = main ? entityOf(main) : null;
+    const at = { sentenceStart: s.start, previous };
+    const mainEntity = main ? entityOf(main, tokens, named, d, at) : null;
     if (main && mainEntity) d.note(mainEntity, (tokens[main.first] as Token).start, false, true);
 
     const cues: ResolvedCue[] = [];
@@ -90,7 +87,7 @@ export function extractQuotes(article: Article): ArticleQuotes {
         entity =
           main && c.phrase.first === main.first && c.phrase.last === main.last
             ? mainEntity
-            : entityOf(c.phrase);
+            : entityOf(c.phrase, tokens, named, d, at);
       }
       if (entity) d.note(entity, (tokens[c.at] as Token).start, true);
       cues.push({ ...c, entity });
@@ -152,6 +149,21 @@ export function extractQuotes(article: Article): ArticleQuotes {
   if (pending) settle(pending, (pending as Pending).fallback);
   runOn(quotes, marks);
   return { quotes, entities: d.entities };
+}
+
+/**
+ * Who a phrase of the sentence refers to: a name scanned in it, else whatever the discourse
+ * resolves it to. (A module function, not a closure made per sentence.)
+ */
+function entityOf(
+  p: Phrase,
+  tokens: Token[],
+  named: Map<number, Entity>,
+  d: Discourse,
+  at: { sentenceStart: number; previous: PreviousSentence | null },
+): Entity | null {
+  if (p.kind === "name" && named.has(p.last)) return named.get(p.last) ?? null;
+  return d.resolve(p, (tokens[p.first] as Token).start, at);
 }
 
 function toQuote(

@@ -28,8 +28,12 @@ const AGREEMENT =
 const SHARE =
   /(?:\b(up to|more than|over|about|around|nearly|almost|roughly|some|less than|at least)\s+)?(\d{1,3}(?:\.\d+)?)\s?(?:%|per[\s-]?cent|percent)\s+of\s+((?:[\p{L}-]+\s+){0,2}?(?:exports|goods|trade|imports|products|shipments))\b/giu;
 
+/** Every agreement name holds one of these: an article without any has no coverage figure. */
+const AGREEMENT_WORD = /CUSMA|USMCA|NAFTA|Agreement/;
+
 export function extractCoverage(article: Article): CoverageFact[] {
   const out: CoverageFact[] = [];
+  if (!AGREEMENT_WORD.test(article.body)) return out;
   for (const s of sentences(article.body)) {
     const text = article.body.slice(s.start, s.end);
     const agreement = AGREEMENT.exec(text)?.[1];

@@ -42,8 +42,12 @@ const MONTH = new RegExp(
 const MONTH_CONTEXT =
   /\b(?:in|by|until|till|since|from|during|of|through|to|before|after|between|and|early|late|mid|last|next|this|past|coming|end of)[\s-]+$/i;
 
+/** Every name above starts with one of these (case as written), so a sentence without any has no month. */
+const STEMS = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
+
 export const monthNames: Finder = (sentence) => {
   const out: Found[] = [];
+  if (!STEMS.test(sentence)) return out;
   for (const m of sentence.matchAll(MONTH)) {
     const [modifier, name] = [m[1]?.toLowerCase(), m[2] as string];
     const year = m[3] ? Number(m[3]) : undefined;

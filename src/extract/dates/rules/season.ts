@@ -18,8 +18,12 @@ const FIRST_MONTH: Record<string, number> = {
 const SEASON =
   /\b(?:(this coming|this past|this|next|last|early|late|mid|the coming|the past|the)[\s-]+)?(spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(\d{4}))?\b/gi;
 
+/** The season names alone: a sentence without one (the usual case) skips the full pattern. */
+const NAMES = /spring|summer|fall|autumn|winter/i;
+
 export const seasons: Finder = (sentence) => {
   const out: Found[] = [];
+  if (!NAMES.test(sentence)) return out;
   for (const m of sentence.matchAll(SEASON)) {
     const modifier = m[1]?.toLowerCase();
     const year = m[3] ? Number(m[3]) : undefined;

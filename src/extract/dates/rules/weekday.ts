@@ -16,6 +16,7 @@ const WEEKDAY = new RegExp(
 
 export const weekdays: Finder = (sentence) => {
   const out: Found[] = [];
+  if (!sentence.includes("day")) return out; // every weekday's name ends in it
   for (const m of sentence.matchAll(WEEKDAY)) {
     const modifier = m[1]?.toLowerCase();
     const from = NAMES.indexOf(m[2] as string);
