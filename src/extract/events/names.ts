@@ -55,7 +55,19 @@ interface Run {
   words: { text: string; start: number }[];
 }
 
+/**
+ * The last sentence's runs: a mention reads its sentence's people, places and names (and each
+ * place phrase looked its run up again), so the same text came here four or more times in a row.
+ * Callers only read the runs.
+ */
+let last: { sentence: string; runs: Run[] } | undefined;
+
 function runs(sentence: string): Run[] {
+  if (last?.sentence !== sentence) last = { sentence, runs: findRuns(sentence) };
+  return last.runs;
+}
+
+function findRuns(sentence: string): Run[] {
   return [...sentence.matchAll(RUN)].map((m) => ({
     start: m.index,
     // Single letters are initialisms ("U" of "U.S."), never part of a name or a place here.
