@@ -6,7 +6,9 @@
 import type { Article } from "../../knowledge/article.ts";
 import type { KnowledgeBase } from "../../knowledge/base.ts";
 import { compareNewestFirst, type PubDate, pubDateRange } from "../../knowledge/pubdate.ts";
-import { sentences } from "../../text/passages.ts";
+import { type Span, sentences } from "../../text/passages.ts";
+import type { DateExpr } from "../dates/types.ts";
+import { articleDates } from "../events/index.ts";
 import { type Anchor, findAnchors, gap, nearestAnchor } from "./anchors.ts";
 import { findBases } from "./basis.ts";
 import { aboutOtherCountries, imposerOf } from "./parties.ts";
@@ -20,7 +22,7 @@ import {
 } from "./sectors.ts";
 import { sectorVocabulary } from "./sectors-file.ts";
 import { findCues, type Status, statusFor } from "./status.ts";
-import { findDates } from "./when.ts";
+import { datesWithin } from "./when.ts";
 
 export interface TariffFact {
   /** The sector's key in the vocabulary ("steel", "non-cusma", "counter-tariffs"). */
@@ -48,13 +50,17 @@ export interface TariffFact {
   end: number;
 }
 
-/** The tariff facts of one article, in text order. */
-export function extractTariffFacts(article: Article, vocab: SectorVocabulary): TariffFact[] {
+/** The tariff facts of one article, in text order; `dates` are the dates of its whole body. */
+export function extractTariffFacts(
+  article: Article,
+  vocab: SectorVocabulary,
+  dates: readonly DateExpr[],
+): TariffFact[] {
   const words = vocabularyWords(vocab);
   const out: TariffFact[] = [];
   for (const s of sentences(article.body)) {
     const text = article.body.slice(s.start, s.end);
-    for (const f of sentenceFacts(text, article, vocab, words)) {
+    for (const f of sentenceFacts(text, s, dates, article, vocab, words)) {
       out.push({ ...f, articleId: article.id, snippet: text, start: s.start, end: s.end });
     }
   }
@@ -65,6 +71,8 @@ type Draft = Omit<TariffFact, "articleId" | "snippet" | "start" | "end">;
 
 function sentenceFacts(
   text: string,
+  span: Span,
+  bodyDates: readonly DateExpr[],
   article: Article,
   vocab: SectorVocabulary,
   words: Set<string>,
@@ -80,7 +88,7 @@ function sentenceFacts(
   const rates = findRates(text, anchors, words);
   const cues = findCues(text, anchors);
   const bases = findBases(text).map((b) => ({ ...b, anchor: nearestAnchor(anchors, b) }));
-  const dates = findDates(text, article.published);
+  const dates = datesWithin(bodyDates, span);
   const drafts: Draft[] = [];
   for (const mention of mentions) {
     const ai = anchorFor(anchors, mention);
@@ -154,7 +162,9 @@ export function tariffFacts(kb: KnowledgeBase): TariffFact[] {
   return kb.derived(key, () =>
     kb
       .articles()
-      .flatMap((a) => kb.perArticle(key, a, (art) => extractTariffFacts(art, vocabulary)))
+      .flatMap((a) =>
+        kb.perArticle(key, a, (art) => extractTariffFacts(art, vocabulary, articleDates(kb, art))),
+      )
       .sort(compareFacts),
   );
 }

@@ -7,6 +7,7 @@
  */
 
 import type { PubDate } from "../../knowledge/pubdate.ts";
+import type { Span } from "../../text/passages.ts";
 import { resolveDates } from "../dates/resolve.ts";
 import type { DateExpr } from "../dates/types.ts";
 
@@ -22,6 +23,23 @@ export function findDates(text: string, published: PubDate): DateMention[] {
   for (const d of resolveDates(text, published)) {
     const date = asPubDate(d);
     if (date) out.push({ date, start: d.start, end: d.end });
+  }
+  return out;
+}
+
+/**
+ * The dates of one sentence of an article taken from the dates resolved over its whole body
+ * (kept per article for events), with offsets into the sentence: what findDates finds reading
+ * the sentence alone, since a sentence of the body splits into no smaller sentences, and each
+ * date phrase is found and resolved within its sentence. Saves reading every tariff sentence's
+ * dates (chrono included) a second time.
+ */
+export function datesWithin(bodyDates: readonly DateExpr[], sentence: Span): DateMention[] {
+  const out: DateMention[] = [];
+  for (const d of bodyDates) {
+    if (d.start < sentence.start || d.end > sentence.end) continue;
+    const date = asPubDate(d);
+    if (date) out.push({ date, start: d.start - sentence.start, end: d.end - sentence.start });
   }
   return out;
 }
