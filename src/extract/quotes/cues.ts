@@ -54,9 +54,13 @@ function objectOfPreposition(tokens: Token[], first: number): boolean {
   return PREPOSITIONS.has(tokens[k]?.lower ?? "");
 }
 
-export function findCues(body: string, tokens: Token[]): Cue[] {
+/** `main` is the sentence's subject, when the caller has already read it. */
+export function findCues(
+  body: string,
+  tokens: Token[],
+  main: Phrase | null = mainSubject(body, tokens),
+): Cue[] {
   const cues: Cue[] = [];
-  const main = mainSubject(body, tokens);
   tokens.forEach((t, i) => {
     if (t.kind !== "word") return;
     if (t.lower === "according" && tokens[i + 1]?.lower === "to") {

@@ -77,7 +77,7 @@ export function extractQuotes(article: Article): ArticleQuotes {
     if (main && mainEntity) d.note(mainEntity, (tokens[main.first] as Token).start, false, true);
 
     const cues: ResolvedCue[] = [];
-    for (const c of findCues(body, tokens)) {
+    for (const c of findCues(body, tokens, main)) {
       let entity: Entity | null = null;
       if (c.from === "main") entity = mainEntity;
       else if (c.from === "governing") {

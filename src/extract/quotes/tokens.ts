@@ -33,7 +33,10 @@ const KEEPS_PERIOD =
 // `new RegExp(…)`, which inside a function is compiled again on every call.
 const STARTS_WORD = /^[\p{L}\p{N}]/u;
 
-export const lowerOf = (s: string): string => s.toLowerCase().replace(/’/g, "'");
+export const lowerOf = (s: string): string => {
+  const lower = s.toLowerCase();
+  return lower.includes("’") ? lower.replace(/’/g, "'") : lower;
+};
 
 function words(body: string, from: number, to: number, out: Token[]): void {
   const re = PIECE; // one shared, stateful regex: every call starts it afresh and runs it to the end
