@@ -81,7 +81,7 @@ export function decideQuotes(
     const lead = tokens.slice(prev + 1, qi);
     const leadCues = cues.filter((c) => c.at > prev && c.at < qi);
     const opens = prev < 0 && lead.every((w) => w.kind !== "word" || OPENERS.has(w.lower));
-    const lastLead = [...lead].reverse().find((w) => w.kind !== "quote");
+    const lastLead = lead.findLast((w) => w.kind !== "quote");
     // "X said, “…”" and the second half of "“…,” he said, “…”" are direct; "said that while …,
     // “there’s nothing planned”" is a fragment inside reported speech.
     const leadWords = lead.filter((w) => w.kind === "word");

@@ -81,7 +81,7 @@ export function extractQuotes(article: Article): ArticleQuotes {
       let entity: Entity | null = null;
       if (c.from === "main") entity = mainEntity;
       else if (c.from === "governing") {
-        const earlier = [...cues].reverse().find((x) => x.entity && !x.passive);
+        const earlier = cues.findLast((x) => x.entity && !x.passive);
         entity = earlier ? earlier.entity : main && main.last < c.at ? mainEntity : null;
       } else if (c.phrase) {
         entity =
@@ -214,9 +214,9 @@ function carryOf(
   named: Map<number, Entity>,
 ): Carry | null {
   if (made.some((q) => q.kind === "direct" && !q.speaker)) return null;
-  const said = [...made].reverse().find((q) => q.speaker);
+  const said = made.findLast((q) => q.speaker);
   if (said?.speaker) return { entity: said.speaker, from: said.context.start };
-  const cue = [...cues].reverse().find((c) => c.entity && !c.passive);
+  const cue = cues.findLast((c) => c.entity && !c.passive);
   if (cue?.entity) return { entity: cue.entity, from: s.start };
   // "The government source also seemed to think it was a good sign. “…”": the sentence's
   // subject, when it is the only person the sentence names.
@@ -233,13 +233,13 @@ function paragraphCarry(
   made: ExtractedQuote[],
   cues: ResolvedCue[],
 ): Carry | null {
-  const lastToken = [...s.tokens].reverse().find((t) => t.text !== ".");
+  const lastToken = s.tokens.findLast((t) => t.text !== ".");
   if (lastToken?.text === ":") {
-    const cue = [...cues].reverse().find((c) => c.entity && !c.passive);
+    const cue = cues.findLast((c) => c.entity && !c.passive);
     if (cue?.entity) return { entity: cue.entity, from: s.start };
   }
   if (made.some((q) => q.kind === "direct" && !q.speaker)) return null;
-  const direct = [...made].reverse().find((q) => q.kind === "direct" && q.speaker);
+  const direct = made.findLast((q) => q.kind === "direct" && q.speaker);
   return direct?.speaker ? { entity: direct.speaker, from: direct.context.start } : null;
 }
 
