@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeCorpus } from "../../bench/corpus/generate.ts";
 import { ask } from "../../src/answer/router.ts";
-import type { Answer } from "../../src/answer/types.ts";
+import type { Answer, Citation } from "../../src/answer/types.ts";
 import type { KnowledgeBase } from "../../src/knowledge/base.ts";
 import { openKnowledge } from "../../src/knowledge/open.ts";
 import { pubDateRange } from "../../src/knowledge/pubdate.ts";
@@ -44,7 +44,7 @@ const placeOf = (q: { articleId: string; start: number; end: number }) =>
 
 /** The shown quotes' places, and the expected ones in the intent's order: direct, then partial. */
 function shown(answer: Answer): string[] {
-  return answer.items.map((i) => placeOf(i.citations[0] as QuoteRecord));
+  return answer.items.map((i) => placeOf(i.citations[0] as Citation));
 }
 function expected(newest: QuoteRecord[]): string[] {
   const direct = newest.filter((q) => q.kind === "direct");

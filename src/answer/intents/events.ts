@@ -231,7 +231,7 @@ function matcher(kb: KnowledgeBase, v: EventsView, q: EventsQuery): (i: number) 
   const names = q.names.map((n) => wordPattern(n.toLowerCase()));
   if (!topic.length && !names.length) return () => true;
   return (i) => {
-    const said = v.said[i] as string;
+    const said = v.said(i);
     if (!topic.every((re) => re.test(said))) return false;
     if (!names.length) return true;
     const context = (v.events[i] as DatedEvent).mentions

@@ -6,13 +6,14 @@
  * - per kind, the events most recently over first: "past" is the same;
  * - events that can span today, found by span class: only those starting within their class's
  *   longest span before today can still be under way;
- * - each event's searchable text lowercased once.
+ * - each event's searchable text lowercased once, when a topic question first needs it (each
+ *   mention's sentence once across changes: only a changed article's are lowercased again).
  * It lives outside src/extract because it is never saved: editing it must not invalidate the
  * snapshot's extractions (their version hashes src/extract and src/people).
  */
-import { addDays, type Day, daysBetween } from "../../extract/dates/day.ts";
+import { addDays, type Day } from "../../extract/dates/day.ts";
 import { knowledgeEvents } from "../../extract/events/index.ts";
-import type { DatedEvent, EventKind } from "../../extract/events/types.ts";
+import type { DatedEvent, EventKind, EventMention } from "../../extract/events/types.ts";
 import type { KnowledgeBase } from "../../knowledge/base.ts";
 import { partitionPoint, type Run } from "./merge.ts";
 
@@ -26,8 +27,8 @@ interface SpanClass {
 export interface EventsView {
   /** `knowledgeEvents` order: first day, then last day, ascending. An event is its index here. */
   events: readonly DatedEvent[];
-  /** Per event: its sentences, people, place and kind, lowercased (what a topic word must be in). */
-  said: readonly string[];
+  /** An event's sentences, people, place and kind, lowercased (what a topic word must be in). */
+  said(i: number): string;
   /** Per kind: event indices, ascending. */
   byDate: ReadonlyMap<EventKind, Int32Array>;
   /** Event indices, latest last day first, then latest first day, then index: the past, most recent first. */
@@ -43,40 +44,81 @@ export function eventsView(kb: KnowledgeBase): EventsView {
   return kb.derived("events:view", (k) => buildEventsView(knowledgeEvents(k)));
 }
 
+/**
+ * Each mention's sentence lowercased, kept across knowledge versions: mentions come from the
+ * per-article extraction, so after a live change only the changed article's are lowercased again.
+ */
+const lowered = new WeakMap<EventMention, string>();
+
+function lower(m: EventMention): string {
+  let s = lowered.get(m);
+  if (s === undefined) {
+    s = m.what.toLowerCase();
+    lowered.set(m, s);
+  }
+  return s;
+}
+
+/** "YYYY-MM-DD" as a count of days, with no Date object made (a quarter million events per build). */
+function dayNumber(d: Day): number {
+  return (
+    Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000
+  );
+}
+
 export function buildEventsView(events: readonly DatedEvent[]): EventsView {
   const n = events.length;
-  const said = events.map((e) =>
-    [...e.mentions.map((m) => m.what), ...e.participants, e.place ?? "", e.kind]
-      .join(" ")
-      .toLowerCase(),
+  const first = new Int32Array(n);
+  const last = new Int32Array(n);
+  const all: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const e = events[i] as DatedEvent;
+    first[i] = dayNumber(e.first);
+    last[i] = dayNumber(e.last);
+    all.push(i);
+  }
+  const pastOrder = Int32Array.from(
+    [...all].sort(
+      (a, b) =>
+        (last[b] as number) - (last[a] as number) ||
+        (first[b] as number) - (first[a] as number) ||
+        a - b,
+    ),
   );
-  const all = new Int32Array(n);
-  for (let i = 0; i < n; i++) all[i] = i;
-  // Day strings are all "YYYY-MM-DD", so < orders them; localeCompare is far slower at this size.
-  const pastOrder = all.slice().sort((a, b) => {
-    const x = events[a] as DatedEvent;
-    const y = events[b] as DatedEvent;
-    if (x.last !== y.last) return x.last > y.last ? -1 : 1;
-    if (x.first !== y.first) return x.first > y.first ? -1 : 1;
-    return a - b;
-  });
-  const byDate = groupBy(all, (i) => (events[i] as DatedEvent).kind);
-  const byPast = groupBy(all, (p) => (events[pastOrder[p] as number] as DatedEvent).kind);
+  const ids = Int32Array.from(all);
+  const byDate = groupBy(ids, (i) => (events[i] as DatedEvent).kind);
+  const byPast = groupBy(ids, (p) => (events[pastOrder[p] as number] as DatedEvent).kind);
   const classOf = new Int32Array(n);
   const inverted: number[] = [];
   const longest: number[] = [];
   for (let i = 0; i < n; i++) {
-    const e = events[i] as DatedEvent;
-    const days = e.first === e.last ? 0 : daysBetween(e.first, e.last);
+    const days = (last[i] as number) - (first[i] as number);
     if (days < 0) inverted.push(i);
     const c = days <= 0 ? 0 : 32 - Math.clz32(days);
     classOf[i] = c;
     longest[c] = Math.max(longest[c] ?? 0, Math.max(0, days));
   }
-  const spans = [...groupBy(all, (i) => classOf[i] as number)].map(([c, ids]) => ({
-    ids,
+  const spans = [...groupBy(ids, (i) => classOf[i] as number)].map(([c, list]) => ({
+    ids: list,
     days: longest[c] ?? 0,
   }));
+  // An event's text is joined when a question with topic words first reads it: most never are.
+  const texts: (string | undefined)[] = [];
+  const said = (i: number): string => {
+    let t = texts[i];
+    if (t === undefined) {
+      const e = events[i] as DatedEvent;
+      // Lowercasing part by part equals lowercasing the joined text: the parts are joined by spaces.
+      t = [
+        ...e.mentions.map(lower),
+        ...e.participants.map((p) => p.toLowerCase()),
+        (e.place ?? "").toLowerCase(),
+        e.kind,
+      ].join(" ");
+      texts[i] = t;
+    }
+    return t;
+  };
   return {
     events,
     said,
