@@ -4,6 +4,7 @@
  * word lists, so no list of this newsroom's people is kept anywhere in our code.
  */
 import nlp from "compromise";
+import "./sweep.ts"; // compromise's pattern sweep, made faster (same tags)
 
 interface WordInfo {
   firstName: boolean;
