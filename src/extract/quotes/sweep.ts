@@ -70,8 +70,8 @@ function candidates(caches: Set<string>[], hooks: Record<string, Pattern[]>): Pa
       if (i !== undefined) at.push(i);
     }
     at.sort((a, b) => a - b);
-    let maybe: Pattern[] = [];
-    for (const i of at) maybe = maybe.concat(hooks[keys[i] as string] as Pattern[]);
+    const maybe: Pattern[] = [];
+    for (const i of at) for (const p of hooks[keys[i] as string] as Pattern[]) maybe.push(p);
     const already: Record<string, boolean> = {};
     return maybe.filter((m) => {
       if (typeof already[m.match] === "boolean") return false;
