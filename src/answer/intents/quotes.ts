@@ -115,12 +115,13 @@ function whoSaid(ctx: AskContext, raw: string, query: string): Answer {
   const words = raw.replace(/^["“‘']+|["”’']+$/g, "").trim();
   const v = quotesView(ctx.kb);
   const needle = fold(words);
-  let hits = countAndTake(v.words.length, (i) => (v.words[i] as string).includes(needle));
+  const said = v.words();
+  let hits = countAndTake(said.length, (i) => (said[i] as string).includes(needle));
   if (!hits.total) {
     const terms = needle.split(" ").filter((w) => w.length > 2);
     hits = countAndTake(
-      v.words.length,
-      (i) => terms.length > 0 && terms.every((t) => (v.words[i] as string).includes(` ${t} `)),
+      said.length,
+      (i) => terms.length > 0 && terms.every((t) => (said[i] as string).includes(` ${t} `)),
     );
   }
   if (!hits.total) {

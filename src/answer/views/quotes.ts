@@ -2,7 +2,8 @@
  * The directory's quotes laid out for the quotes intent, built once per knowledge version so
  * that "what did X say" reads the newest few of X's quotes instead of filtering and folding
  * every quote in the archive (11,782 items in 86 ms at 10,000 articles, issue 9): quotes grouped
- * per person, newest first, and each quote's words folded once.
+ * per person, newest first, and each quote's words folded once (when first needed, and kept per
+ * article across changes).
  * A quote is its index in `directory(kb).quotes` (newest article first, reading order within).
  * Outside src/extract and src/people, like the events view: it is never saved in a snapshot.
  */
@@ -29,7 +30,7 @@ export interface QuotesView {
   /** Quotes nobody is named for. */
   unattributed: Int32Array;
   /** Per quote: the quoted words folded, with a space either side (whole words are " w "). */
-  words: readonly string[];
+  words(): readonly string[];
   /** Per quote: the sentence (or paragraph) that shows who spoke, folded. */
   context(i: number): string;
 }
@@ -58,21 +59,13 @@ export function buildQuotesView(kb: KnowledgeBase, d: Directory): QuotesView {
     if (list) list.push(i);
     else lists.set(q.person.id, [i]);
   });
-  // The directory lists each article's quotes in article order (newest first), as here.
-  const words: string[] = [];
-  for (const a of kb.articles()) {
-    const aq = articleQuotes(kb, a);
-    let folded = foldedWords.get(aq);
-    if (!folded) {
-      folded = aq.quotes.map((q) => ` ${fold(q.text)} `);
-      foldedWords.set(aq, folded);
-    }
-    for (const w of folded) words.push(w);
-  }
-  if (words.length !== d.quotes.length)
-    throw new Error(
-      `quotes view out of step: ${words.length} quotes, directory has ${d.quotes.length}`,
-    );
+  // Folded when a "who said" question first needs them: at 100,000 articles folding every quote
+  // took seconds, which a restart should not pay for a question most sessions never ask.
+  let folded: string[] | undefined;
+  const words = (): readonly string[] => {
+    folded ??= foldedQuotes(kb, d);
+    return folded;
+  };
   // A quote's sentence is folded when a topic question first reads it: most never are.
   const contexts: (string | undefined)[] = [];
   const context = (i: number): string => {
@@ -87,6 +80,25 @@ export function buildQuotesView(kb: KnowledgeBase, d: Directory): QuotesView {
   };
   const byPerson = new Map([...lists].map(([id, list]) => [id, Int32Array.from(list)]));
   return { directory: d, byPerson, unattributed: Int32Array.from(unattributed), words, context };
+}
+
+/** Every quote's words folded, in directory order (each article's quotes in article order, newest first). */
+function foldedQuotes(kb: KnowledgeBase, d: Directory): string[] {
+  const words: string[] = [];
+  for (const a of kb.articles()) {
+    const aq = articleQuotes(kb, a);
+    let folded = foldedWords.get(aq);
+    if (!folded) {
+      folded = aq.quotes.map((q) => ` ${fold(q.text)} `);
+      foldedWords.set(aq, folded);
+    }
+    for (const w of folded) words.push(w);
+  }
+  if (words.length !== d.quotes.length)
+    throw new Error(
+      `quotes view out of step: ${words.length} quotes, directory has ${d.quotes.length}`,
+    );
+  return words;
 }
 
 /** Whom a name means, and their quotes as runs to walk newest first (as `quotesFrom`). */
