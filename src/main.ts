@@ -4,6 +4,7 @@
  * SLACK_SIGNING_SECRET), or without tokens the offline console on the bundled knowledge.
  */
 import { join } from "node:path";
+import { warmAnswerViews } from "./answer/views/warm.ts";
 import { type Config, ConfigError, describeConfig, readConfig } from "./config/env.ts";
 import { runConsole } from "./console/repl.ts";
 import type { KnowledgeBase } from "./knowledge/base.ts";
@@ -25,10 +26,11 @@ const loadedAt = Date.now();
 // The snapshot beside the state lets a restart load unchanged articles instead of re-extracting them.
 const cached = await openKnowledgeCached(config.knowledgeDir, {
   cacheDir: join(config.digest.stateDir, "snapshot"),
+  views: warmAnswerViews,
   log: (m) => process.stderr.write(`${m}\n`),
 });
 const kb = cached.kb;
-saveAfterChanges(kb, cached.save);
+afterChanges(kb, cached.save);
 
 if (config.slackMode === "console") {
   // Knowledge changes are logged on stderr, beside the console's answers on stdout.
@@ -80,12 +82,21 @@ if (config.slackMode === "console") {
   process.once("SIGTERM", shutdown);
 }
 
-/** Saves the snapshot a few seconds after the last live change, so edits survive a restart cheaply. */
-function saveAfterChanges(kb: KnowledgeBase, save: () => unknown): void {
+/**
+ * A few seconds after the last live change: recomputes the corpus-wide views, so the next
+ * question does not pay for the edit (seconds at archive scale), and saves the snapshot, so
+ * the edit survives a restart cheaply.
+ */
+function afterChanges(kb: KnowledgeBase, save: () => unknown): void {
   let timer: NodeJS.Timeout | undefined;
   kb.onChange(() => {
     clearTimeout(timer);
     timer = setTimeout(() => {
+      try {
+        warmAnswerViews(kb);
+      } catch (e) {
+        process.stderr.write(`views: not recomputed (${(e as Error).message}); questions will\n`);
+      }
       try {
         save();
       } catch (e) {

@@ -4,12 +4,17 @@
  */
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { warmAnswerViews } from "../../src/answer/views/warm.ts";
 import { openKnowledgeCached } from "../../src/snapshot/open.ts";
 import { ms, peakRssMB, steadyRssMB } from "../stats.ts";
 
 export async function ingestPhase(dir: string, cacheDir: string, workers: number) {
   const t = performance.now();
-  const { kb, stats } = await openKnowledgeCached(dir, { cacheDir, workers });
+  const { kb, stats } = await openKnowledgeCached(dir, {
+    cacheDir,
+    views: warmAnswerViews,
+    workers,
+  });
   const coldIngestMs = ms(t);
   const files = readdirSync(cacheDir).map((f) => statSync(join(cacheDir, f)).size);
   const largest = Math.max(...files);

@@ -3,13 +3,18 @@
  * the question mix through `ask`, every intent included, round after round.
  */
 import { ask } from "../../src/answer/router.ts";
+import { warmAnswerViews } from "../../src/answer/views/warm.ts";
 import { openKnowledgeCached } from "../../src/snapshot/open.ts";
 import { questionMix } from "../mix.ts";
 import { latency, ms, peakRssMB, steadyRssMB, timeQueries } from "../stats.ts";
 
 export async function restartPhase(dir: string, cacheDir: string, rounds: number, now: Date) {
   const t = performance.now();
-  const { kb, stats } = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+  const { kb, stats } = await openKnowledgeCached(dir, {
+    cacheDir,
+    views: warmAnswerViews,
+    workers: 0,
+  });
   const restartMs = ms(t);
   const mix = questionMix(kb);
   const texts = mix.map((m) => m.text);

@@ -8,8 +8,6 @@
  * exports a corpus-wide view (tariff facts, coverage) run that view: it fills the same
  * per-article caches.
  */
-import { eventsView } from "../answer/views/events.ts";
-import { quotesView } from "../answer/views/quotes.ts";
 import type { Article } from "../knowledge/article.ts";
 import type { KnowledgeBase } from "../knowledge/base.ts";
 import { directory } from "../people/directory.ts";
@@ -52,9 +50,9 @@ export const EXTRACTORS: readonly Extractor[] = [
 ];
 
 /**
- * Corpus-wide views, computed once after a load or a change so that no question pays for them:
- * the people directory, the merged events, the tariff facts newest first, every sector's board,
- * and the layouts the events and quotes intents walk (src/answer/views).
+ * Corpus-wide views of the extractions, computed once after a load or a change so that no
+ * question pays for them: the people directory, the merged events, the tariff facts newest
+ * first, every sector's board. (The answer layer adds its own: src/answer/views/warm.ts.)
  */
 export function warmViews(kb: KnowledgeBase): void {
   tariffFacts(kb);
@@ -62,6 +60,4 @@ export function warmViews(kb: KnowledgeBase): void {
   for (const sector of sectorVocabulary(kb).vocabulary.sectors) boardOf(kb, sector);
   knowledgeEvents(kb);
   directory(kb);
-  eventsView(kb);
-  quotesView(kb);
 }

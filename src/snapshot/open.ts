@@ -28,6 +28,11 @@ export interface CacheOptions {
   workers?: number;
   /** Fewer articles to extract than this are done on this thread (workers take a second to start). Default 300. */
   workerThreshold?: number;
+  /**
+   * The corpus-wide views to compute before returning, so that no question pays for them.
+   * Default: the extractions' views; the app passes the answer layer's fuller set.
+   */
+  views?: (kb: KnowledgeBase) => void;
   /** Receives one line per reason a part of the snapshot was not used, and a summary. */
   log?: (message: string) => void;
 }
@@ -139,7 +144,7 @@ export async function openKnowledgeCached(
   const reused = shards.filter((s) => snapshotSegments.get(s.key) === s.data);
   for (const s of reused) if (!s.articles.some((a) => fresh.has(a))) writer.markSaved(s);
   const indexMs = lap();
-  warmViews(kb);
+  (options.views ?? warmViews)(kb);
   const viewsMs = lap();
 
   const save = writer.save();
