@@ -96,6 +96,7 @@ function sameArticles(a: Article[], b: Article[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-function sameIds(ids: string[], list: Article[]): boolean {
+/** Whether a segment (from a snapshot or a worker) was built from exactly these articles, in order. */
+export function sameIds(ids: string[], list: Article[]): boolean {
   return ids.length === list.length && ids.every((id, i) => id === list[i]?.id);
 }

@@ -14,6 +14,7 @@ import { dedupe } from "../knowledge/load.ts";
 import { searchIndex } from "../search/index.ts";
 import { shardLayout } from "../search/layout.ts";
 import type { SegmentData } from "../search/segment.ts";
+import { sameIds } from "../search/shards.ts";
 import { loadSynonyms } from "../search/synonyms.ts";
 import { bodyRange, readFolder } from "./folder.ts";
 import { coldStartInWorkers } from "./pool.ts";
@@ -129,7 +130,10 @@ export async function openKnowledgeCached(
   const workers = options.workers ?? 2;
   if (workers > 0 && toExtract.length >= (options.workerThreshold ?? 300)) {
     const toBuild = new Map(
-      [...shardLayout(kb.articles())].filter(([key, list]) => !sameIds(seeds.get(key), list)),
+      [...shardLayout(kb.articles())].filter(([key, list]) => {
+        const seed = seeds.get(key);
+        return !seed || !sameIds(seed.ids, list);
+      }),
     );
     for (const [key, data] of await coldStartInWorkers(kb, toExtract, toBuild, workers))
       seeds.set(key, data);
@@ -165,14 +169,6 @@ export async function openKnowledgeCached(
       `${stats.shardsLoaded} index shards loaded, ${stats.shardsBuilt} built; ${save.shardsWritten} shard files written`,
   );
   return { kb, stats, save: () => writer.save() };
-}
-
-function sameIds(seed: SegmentData | undefined, list: Article[]): boolean {
-  return (
-    seed !== undefined &&
-    seed.ids.length === list.length &&
-    seed.ids.every((id, i) => id === list[i]?.id)
-  );
 }
 
 /** Segments whose articles are all in service, each the very content the segment was built from. */
