@@ -12,45 +12,33 @@ export interface Run {
 }
 
 /** The numbers of every run, merged in ascending order. */
-export function* ascending(runs: readonly Run[]): Generator<number> {
-  const at = runs.map((r) => r.from);
-  for (;;) {
-    let best = -1;
-    let value = 0;
-    for (let r = 0; r < runs.length; r++) {
-      const run = runs[r] as Run;
-      const i = at[r] as number;
-      if (i >= run.to) continue;
-      const v = run.list[i] as number;
-      if (best < 0 || v < value) {
-        best = r;
-        value = v;
-      }
-    }
-    if (best < 0) return;
-    at[best] = (at[best] as number) + 1;
-    yield value;
-  }
+export function ascending(runs: readonly Run[]): Generator<number> {
+  return merged(runs, 1);
 }
 
 /** The numbers of every run, merged in descending order (each run walked from its end). */
-export function* descending(runs: readonly Run[]): Generator<number> {
-  const at = runs.map((r) => r.to - 1);
+export function descending(runs: readonly Run[]): Generator<number> {
+  return merged(runs, -1);
+}
+
+/** The merge itself; `step` 1 walks each run forward taking the smallest head, -1 backward taking the largest. */
+function* merged(runs: readonly Run[], step: 1 | -1): Generator<number> {
+  const at = runs.map((r) => (step > 0 ? r.from : r.to - 1));
   for (;;) {
     let best = -1;
     let value = 0;
     for (let r = 0; r < runs.length; r++) {
       const run = runs[r] as Run;
       const i = at[r] as number;
-      if (i < run.from) continue;
+      if (i < run.from || i >= run.to) continue;
       const v = run.list[i] as number;
-      if (best < 0 || v > value) {
+      if (best < 0 || (v - value) * step < 0) {
         best = r;
         value = v;
       }
     }
     if (best < 0) return;
-    at[best] = (at[best] as number) - 1;
+    at[best] = (at[best] as number) + step;
     yield value;
   }
 }
