@@ -1,12 +1,13 @@
 /**
  * One shard file: a small JSON header (versions, articles with their content hashes, term
- * lists), then the segment's typed arrays as raw bytes, then the articles' extraction results
- * as one V8-serialized blob. Typed arrays load as views on the file's buffer, with no parsing,
+ * lists), then the segment's typed arrays as raw bytes, then the articles' extraction results,
+ * packed (compact.ts), as one V8-serialized blob. Typed arrays load as views on the file's buffer, with no parsing,
  * and nothing passes through one huge string, so no shard nears V8's string limit.
  */
 import { deserialize, serialize } from "node:v8";
 import type { Article } from "../knowledge/article.ts";
 import { type Postings, type SegmentData, sameShape } from "../search/segment.ts";
+import type { PackedResults } from "./compact.ts";
 import { FORMAT, type Versions } from "./version.ts";
 
 const MAGIC = "TDSHARD\n";
@@ -28,8 +29,8 @@ export interface ShardFile {
   versions: Versions;
   articles: ShardArticle[];
   segment: SegmentData;
-  /** Per article (same order), its memoized per-article values by key. */
-  extractions: [string, unknown][][];
+  /** Per article (same order), its memoized per-article values by key, packed. */
+  extractions: PackedResults;
 }
 
 type ArrayName = Exclude<keyof SegmentData, "ids" | "text" | "headline">;
@@ -147,10 +148,7 @@ export function decodeShard(buf: Buffer): ShardFile {
     headline: postings("headline", h.headlineTerms),
   });
   const blob = buf.subarray(start + h.blob.offset, start + h.blob.offset + h.blob.length);
-  const extractions = deserialize(blob) as [string, unknown][][];
-  if (!Array.isArray(extractions) || extractions.length !== h.articles.length) {
-    throw new Error("extractions do not match the articles");
-  }
+  const extractions = deserialize(blob) as PackedResults;
   return { key: h.key, versions: h.versions, articles: h.articles, segment, extractions };
 }
 

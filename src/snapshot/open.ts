@@ -51,7 +51,7 @@ export interface OpenStats {
   /** Why parts of the snapshot were not used. */
   reasons: string[];
   save: SaveStats;
-  /** Where the time went, in ms: snapshot, folder, articles (parse or take from the snapshot, seed, extract), index, views, save. */
+  /** Where the time went, in ms: folder, snapshot (decode and compact), articles (parse or take from the snapshot, seed, extract), index, views, save. */
   timings: {
     snapshotMs: number;
     folderMs: number;
@@ -83,10 +83,15 @@ export async function openKnowledgeCached(
     t = now;
     return ms;
   };
-  const snapshot = loadSnapshot(options.cacheDir, versions);
-  const snapshotMs = lap();
   const folder = readFolder(dir);
   const folderMs = lap();
+  // Results are unpacked against their article's body (compact.ts); those of files no longer
+  // in the folder are not needed.
+  const textOf = new Map(folder.files.map((f) => [f.hash, f.text]));
+  const snapshot = loadSnapshot(options.cacheDir, versions, (entry) =>
+    textOf.get(entry.hash)?.slice(entry.bodyStart, entry.bodyEnd),
+  );
+  const snapshotMs = lap();
 
   const origin = new Map<Article, { hash: string; bodyStart: number; bodyEnd: number }>();
   let parsed = 0;

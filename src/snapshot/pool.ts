@@ -12,6 +12,7 @@ import { Worker } from "node:worker_threads";
 import type { Article } from "../knowledge/article.ts";
 import type { KnowledgeBase } from "../knowledge/base.ts";
 import { type SegmentData, sameShape } from "../search/segment.ts";
+import { unpackResults } from "./compact.ts";
 import type { PoolJob, PoolResult } from "./worker.ts";
 
 const JOB_SIZE = 100;
@@ -70,10 +71,13 @@ export async function coldStartInWorkers(
               if (r.error) return reject(new Error(`cold-start worker failed: ${r.error}`));
               const list = (jobs[r.job] as PoolJob).articles;
               if (r.segment) segments.set(keyOf.get(list) as string, sameShape(r.segment));
-              r.values?.forEach((values, i) => {
-                for (const [key, value] of values)
-                  kb.seedPerArticle(key, list[i] as Article, value);
-              });
+              if (r.values) {
+                const results = unpackResults(r.values, list.length, (i) => list[i]?.body);
+                results.forEach((values, i) => {
+                  for (const [key, value] of values ?? [])
+                    kb.seedPerArticle(key, list[i] as Article, value);
+                });
+              }
               send();
             });
             w.on("error", reject);

@@ -18,6 +18,7 @@ import {
 } from "node:fs";
 import { join } from "node:path";
 import type { SegmentData } from "../search/segment.ts";
+import { type ArticleResults, unpackResults } from "./compact.ts";
 import { decodeShard, encodeShard, type ShardArticle, type ShardFile } from "./format.ts";
 import type { Versions } from "./version.ts";
 
@@ -46,7 +47,16 @@ export function shardFileName(key: string): string {
   return `shard-${key.replace(/[^A-Za-z0-9-]/g, "_")}.bin`;
 }
 
-export function loadSnapshot(dir: string, versions: Versions): LoadedSnapshot {
+/**
+ * `bodyOf` gives an article's body as the folder holds it now, or undefined when its file is
+ * gone: extraction results are unpacked against it (compact.ts), and only those of articles
+ * still in the folder.
+ */
+export function loadSnapshot(
+  dir: string,
+  versions: Versions,
+  bodyOf: (entry: ShardArticle) => string | undefined,
+): LoadedSnapshot {
   const out: LoadedSnapshot = { byHash: new Map(), segments: new Map(), reasons: [] };
   let manifest: Manifest;
   try {
@@ -63,9 +73,15 @@ export function loadSnapshot(dir: string, versions: Versions): LoadedSnapshot {
   }
   for (const { key, file } of manifest.shards) {
     let shard: ShardFile;
+    let results: (ArticleResults | null)[] | null = null;
     try {
       shard = decodeShard(readFileSync(join(dir, file)));
       if (shard.key !== key) throw new Error(`holds shard ${shard.key}`);
+      const { articles } = shard;
+      if (shard.versions.extract === versions.extract)
+        results = unpackResults(shard.extractions, articles.length, (i) =>
+          bodyOf(articles[i] as ShardArticle),
+        );
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       out.reasons.push(
@@ -74,15 +90,11 @@ export function loadSnapshot(dir: string, versions: Versions): LoadedSnapshot {
       continue;
     }
     const indexOk = shard.versions.index === versions.index;
-    const extractOk = shard.versions.extract === versions.extract;
     if (!indexOk) out.reasons.push(`shard ${key}: index made by another version; rebuilt`);
-    if (!extractOk)
+    if (!results)
       out.reasons.push(`shard ${key}: extractions made by another version; extracted again`);
     shard.articles.forEach((entry, i) => {
-      out.byHash.set(entry.hash, {
-        entry,
-        extractions: extractOk ? (shard.extractions[i] ?? []) : null,
-      });
+      out.byHash.set(entry.hash, { entry, extractions: results?.[i] ?? null });
     });
     if (indexOk)
       out.segments.set(key, { data: shard.segment, hashes: shard.articles.map((a) => a.hash) });

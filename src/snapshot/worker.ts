@@ -1,8 +1,8 @@
 /**
  * A worker thread's side of the cold-start pool. An extraction job runs every registered
  * extractor on its articles, in a knowledge base of just those articles, and posts back each
- * article's memoized per-article values (structured cloning keeps Maps and shared references,
- * such as a quote's speaker being one of the article's entities, intact on the way back).
+ * article's memoized per-article values, packed (compact.ts; structured cloning keeps Maps and
+ * shared references, such as a quote's speaker being one of the article's entities, intact).
  * A segment job builds one search shard's packed index from its articles, in the order given.
  */
 import { parentPort, workerData } from "node:worker_threads";
@@ -12,6 +12,7 @@ import { KnowledgeBase } from "../knowledge/base.ts";
 import { analyzeArticle, Normalizer } from "../search/analyze.ts";
 import { buildSegment, type SegmentData } from "../search/segment.ts";
 import { loadSynonyms } from "../search/synonyms.ts";
+import { type PackedResults, packResults } from "./compact.ts";
 
 export interface PoolJob {
   job: number;
@@ -21,8 +22,8 @@ export interface PoolJob {
 
 export interface PoolResult {
   job: number;
-  /** Extraction: per article of the job, in order, its per-article values by key. */
-  values?: [string, unknown][][];
+  /** Extraction: per article of the job, in order, its per-article values by key, packed. */
+  values?: PackedResults;
   /** Segment: the shard's index. */
   segment?: SegmentData;
   error?: string;
@@ -44,7 +45,10 @@ parentPort?.on("message", ({ job, kind, articles }: PoolJob) => {
     }
     const kb = new KnowledgeBase(articles, [], { dir, synonyms });
     for (const e of EXTRACTORS) e.run(kb, articles);
-    const values = articles.map((a) => kb.perArticleValues(a));
+    const values = packResults(
+      articles.map((a) => kb.perArticleValues(a)),
+      articles.map((a) => a.body),
+    );
     parentPort?.postMessage({ job, values } satisfies PoolResult);
   } catch (e) {
     parentPort?.postMessage({

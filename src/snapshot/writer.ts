@@ -10,6 +10,7 @@ import type { KnowledgeBase } from "../knowledge/base.ts";
 import { searchIndex } from "../search/index.ts";
 import type { SegmentData } from "../search/segment.ts";
 import type { Shard } from "../search/shard.ts";
+import { packResults } from "./compact.ts";
 import { bodyRange, contentHash } from "./folder.ts";
 import type { ShardArticle } from "./format.ts";
 import { shardFileName, writeManifest, writeShard } from "./store.ts";
@@ -86,7 +87,10 @@ export class SnapshotWriter {
         versions: this.versions,
         articles: articles as ShardArticle[],
         segment: shard.data,
-        extractions: shard.articles.map((a) => this.kb.perArticleValues(a)),
+        extractions: packResults(
+          shard.articles.map((a) => this.kb.perArticleValues(a)),
+          shard.articles.map((a) => a.body),
+        ),
       });
       stats.shardsWritten++;
       this.saved.set(shard.key, sig);
