@@ -66,6 +66,20 @@ function side(f: TariffFact): number {
 export function boardOf(kb: KnowledgeBase, sector: SectorEntry): SectorBoard {
   const { fingerprint } = sectorVocabulary(kb).vocabulary;
   return kb.derived(`tariffs:board:${fingerprint}:${sector.key}`, (k) =>
-    sectorBoard(sector, tariffFacts(k)),
+    sectorBoard(sector, factsBySector(k).get(sector.key) ?? []),
   );
+}
+
+/** The facts newest first, per sector: each board reads its own instead of filtering them all. */
+function factsBySector(kb: KnowledgeBase): ReadonlyMap<string, TariffFact[]> {
+  const { fingerprint } = sectorVocabulary(kb).vocabulary;
+  return kb.derived(`tariffs:by-sector:${fingerprint}`, (k) => {
+    const out = new Map<string, TariffFact[]>();
+    for (const f of tariffFacts(k)) {
+      const list = out.get(f.sector);
+      if (list) list.push(f);
+      else out.set(f.sector, [f]);
+    }
+    return out;
+  });
 }

@@ -5,7 +5,7 @@
  */
 import type { Article } from "../../knowledge/article.ts";
 import type { KnowledgeBase } from "../../knowledge/base.ts";
-import { compareNewestFirst, type PubDate, pubDateRange } from "../../knowledge/pubdate.ts";
+import { type PubDate, pubDateRange } from "../../knowledge/pubdate.ts";
 import { type Span, sentences } from "../../text/passages.ts";
 import type { DateExpr } from "../dates/types.ts";
 import { articleDates } from "../events/index.ts";
@@ -160,16 +160,37 @@ export function tariffFacts(kb: KnowledgeBase): TariffFact[] {
   const { vocabulary } = sectorVocabulary(kb);
   const key = `tariffs:facts:${vocabulary.fingerprint}`;
   return kb.derived(key, () =>
-    kb
-      .articles()
-      .flatMap((a) =>
-        kb.perArticle(key, a, (art) => extractTariffFacts(art, vocabulary, articleDates(kb, art))),
-      )
-      .sort(compareFacts),
+    newestFirst(
+      kb
+        .articles()
+        .flatMap((a) =>
+          kb.perArticle(key, a, (art) =>
+            extractTariffFacts(art, vocabulary, articleDates(kb, art)),
+          ),
+        ),
+    ),
   );
 }
 
-/** Newest date of effect first; ties keep the knowledge order (newer article first), then text order. */
-export function compareFacts(a: TariffFact, b: TariffFact): number {
-  return compareNewestFirst(a.asOf, b.asOf) || b.asOf.value.localeCompare(a.asOf.value);
+/**
+ * Newest date of effect first (compareNewestFirst: overlapping spans are a tie), then the later
+ * date as written; ties keep the knowledge order (newer article first), then text order. Each
+ * fact's span is looked up once, not in every comparison: the sort took 1.9 s at 100,000
+ * articles (issue 9). The dates are ISO forms ("2026", "2026-11", "2026-11-20"), so comparing
+ * them by code unit is the order localeCompare gave.
+ */
+function newestFirst(facts: TariffFact[]): TariffFact[] {
+  const keyed = facts.map((fact) => ({ fact, value: fact.asOf.value, ...pubDateRange(fact.asOf) }));
+  keyed.sort((a, b) =>
+    a.last < b.first
+      ? 1
+      : b.last < a.first
+        ? -1
+        : a.value < b.value
+          ? 1
+          : a.value > b.value
+            ? -1
+            : 0,
+  );
+  return keyed.map((k) => k.fact);
 }
