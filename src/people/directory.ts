@@ -8,12 +8,12 @@
 
 import type { Entity } from "../extract/quotes/coref.ts";
 import { articleQuotes } from "../extract/quotes/extract.ts";
-import type { ExtractedQuote } from "../extract/quotes/types.ts";
-import type { Problem } from "../knowledge/article.ts";
+import type { ArticleQuotes, ExtractedQuote } from "../extract/quotes/types.ts";
+import type { Article, Problem } from "../knowledge/article.ts";
 import type { KnowledgeBase } from "../knowledge/base.ts";
-import { type AliasEntry, aliasesStamp, loadAliases } from "./aliases.ts";
+import { aliasesStamp, loadAliases } from "./aliases.ts";
+import { cluster } from "./cluster.ts";
 import { bareName, distance, fold, nameMatches } from "./names.ts";
-import { sameFirstName } from "./nicknames.ts";
 
 export interface Person {
   id: string;
@@ -52,50 +52,71 @@ export interface Directory {
   problems: Problem[];
 }
 
-interface Member {
-  articleId: string;
-  entity: Entity;
-}
-
 export function directory(kb: KnowledgeBase): Directory {
   const dir = kb.options.dir;
   return kb.derived(`people:${aliasesStamp(dir)}`, () => buildDirectory(kb, loadAliases(dir)));
 }
 
 function buildDirectory(kb: KnowledgeBase, aliases: ReturnType<typeof loadAliases>): Directory {
-  const members: Member[] = [];
-  const quoted = new Map<Entity, ExtractedQuote[]>();
-  const perArticle = kb.articles().map((a) => ({ article: a, aq: articleQuotes(kb, a) }));
-  for (const { article, aq } of perArticle) {
-    for (const e of aq.entities) members.push({ articleId: article.id, entity: e });
-    for (const q of aq.quotes) {
-      if (!q.speaker) continue;
-      const list = quoted.get(q.speaker);
-      if (list) list.push(q);
-      else quoted.set(q.speaker, [q]);
+  const articles = kb.articles();
+  const perArticle = articles.map((a) => articleQuotes(kb, a));
+  // Every entity of every article is a member, numbered in article order; `first[a]` is article
+  // a's first member, so a quote's speaker is found by index instead of a map keyed by entity.
+  const first = new Int32Array(articles.length + 1);
+  for (let a = 0; a < articles.length; a++)
+    first[a + 1] = (first[a] as number) + (perArticle[a] as ArticleQuotes).entities.length;
+  const members: Entity[] = [];
+  for (const aq of perArticle) for (const e of aq.entities) members.push(e);
+  const articleOf = new Int32Array(members.length);
+  for (let a = 0; a < articles.length; a++) articleOf.fill(a, first[a], first[a + 1]);
+  const { groupOf, order, start, display } = cluster(members, aliases.entries);
+  const speakerOf = (a: number, q: ExtractedQuote): number => {
+    const entities = (perArticle[a] as ArticleQuotes).entities;
+    const sp = q.speaker as Entity;
+    const k = entities[sp.id] === sp ? sp.id : entities.indexOf(sp);
+    return k < 0 ? -1 : (first[a] as number) + k;
+  };
+  const counts = new Int32Array(start.length);
+  for (let a = 0; a < articles.length; a++)
+    for (const q of (perArticle[a] as ArticleQuotes).quotes) {
+      const m = q.speaker ? speakerOf(a, q) : -1;
+      if (m >= 0) counts[groupOf[m] as number] = (counts[groupOf[m] as number] as number) + 1;
     }
-  }
-  const groups = cluster(members, aliases.entries);
   const people: Person[] = [];
-  const personOf = new Map<Entity, Person>();
-  for (const g of groups) {
-    const count = g.members.reduce((n, m) => n + (quoted.get(m.entity)?.length ?? 0), 0);
-    const first = g.members[0]?.entity as Entity;
-    const qualifies =
-      count > 0 ||
-      (first.kind === "person" &&
-        g.members.some((m) => m.entity.spoke && (m.entity.firstName || m.entity.roles.length)));
+  const personOf: (Person | undefined)[] = [];
+  for (let g = 0; g + 1 < start.length; g++) {
+    const from = start[g] as number;
+    const to = start[g + 1] as number;
+    const lead = members[order[from] as number] as Entity;
+    let qualifies = (counts[g] as number) > 0;
+    for (let k = from; !qualifies && lead.kind === "person" && k < to; k++) {
+      const e = members[order[k] as number] as Entity;
+      qualifies = e.spoke && !!(e.firstName || e.roles.length);
+    }
     if (!qualifies) continue;
-    const p = toPerson(g, count);
+    const group = order.subarray(from, to);
+    const ids = (m: number) => (articles[articleOf[m] as number] as Article).id;
+    const p = toPerson(group, members, ids, counts[g] as number, display.get(g));
     people.push(p);
-    for (const m of g.members) personOf.set(m.entity, p);
+    personOf[g] = p;
   }
-  const quotes: QuoteRecord[] = perArticle.flatMap(({ article, aq }) =>
-    aq.quotes.map((q) => {
-      const person = q.speaker ? personOf.get(q.speaker) : undefined;
+  const quotes: QuoteRecord[] = [];
+  for (let a = 0; a < articles.length; a++) {
+    const article = articles[a] as Article;
+    let lastSpeaker: Entity | undefined;
+    let lastRole: string | null = null;
+    for (const q of (perArticle[a] as ArticleQuotes).quotes) {
+      const m = q.speaker ? speakerOf(a, q) : -1;
+      const person = m >= 0 ? personOf[groupOf[m] as number] : undefined;
+      // One role string per speaker, not one per quote.
+      if (q.speaker && q.speaker !== lastSpeaker) {
+        const roles = q.speaker.roles;
+        lastRole = roles.length === 1 ? (roles[0] as string) : roles.join("; ") || null;
+        lastSpeaker = q.speaker;
+      }
       const r: QuoteRecord = {
         speaker: person?.name ?? q.speaker?.name ?? null,
-        role: q.speaker?.roles.length ? q.speaker.roles.join("; ") : null,
+        role: q.speaker ? lastRole : null,
         text: q.text,
         kind: q.kind,
         articleId: article.id,
@@ -105,118 +126,41 @@ function buildDirectory(kb: KnowledgeBase, aliases: ReturnType<typeof loadAliase
         context: q.context,
       };
       if (person) r.person = person;
-      return r;
-    }),
-  );
+      quotes.push(r);
+    }
+  }
   people.sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name));
   return { people, quotes, problems: aliases.problems };
 }
 
-interface Group {
-  members: Member[];
-  /** The alias file's display name, when an entry joined this group. */
-  display?: string;
-  extraAliases: string[];
-}
-
-/** Joins the article entities into people: by surname and first name, then by the alias file. */
-function cluster(members: Member[], entries: AliasEntry[]): Group[] {
-  const parent = members.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) i = parent[i] = parent[parent[i] as number] as number;
-    return i;
-  };
-  const union = (a: number, b: number) => {
-    parent[find(a)] = find(b);
-  };
-  const persons = members.map((m, i) => ({ m, i })).filter(({ m }) => m.entity.kind === "person");
-  // Only people with the same surname can join, so compare within surnames: comparing every pair
-  // took minutes at 10,000 articles (issue 9). The groups come out the same.
-  const bySurname = new Map<string | undefined, typeof persons>();
-  for (const p of persons) {
-    const list = bySurname.get(p.m.entity.surname);
-    if (list) list.push(p);
-    else bySurname.set(p.m.entity.surname, [p]);
-  }
-  for (const same of bySurname.values()) {
-    // One representative per first name as written (equal names are the same first name), then
-    // the distinct names compared pairwise: few per surname, however often each is mentioned.
-    const byFirst = new Map<string, number>();
-    for (const { m, i } of same) {
-      const f = m.entity.firstName;
-      if (!f) continue;
-      const rep = byFirst.get(f);
-      if (rep === undefined) byFirst.set(f, i);
-      else if (sameFirstName(f, f)) union(i, rep);
-    }
-    const names = [...byFirst];
-    for (let a = 0; a < names.length; a++) {
-      for (let b = a + 1; b < names.length; b++) {
-        const [fa, ia] = names[a] as [string, number];
-        const [fb, ib] = names[b] as [string, number];
-        if (sameFirstName(fa, fb)) union(ia, ib);
-      }
-    }
-    // A bare surname joins the one full name with that surname, if there is exactly one
-    // (joining a bare name to it leaves the full names' groups as they are).
-    const bare = same.filter(({ m }) => !m.entity.firstName);
-    const full = new Set(same.filter(({ m }) => m.entity.firstName).map(({ i }) => find(i)));
-    for (const x of bare) {
-      if (full.size === 1) union(x.i, [...full][0] as number);
-      else if (full.size === 0) union(x.i, (bare[0] as { i: number }).i);
-    }
-  }
-  const firstOrg = new Map<string, number>();
-  members.forEach((m, i) => {
-    if (m.entity.kind !== "org") return;
-    const name = fold(m.entity.name);
-    const same = firstOrg.get(name) ?? i;
-    firstOrg.set(name, same);
-    union(i, same);
-  });
-  const display = new Map<number, AliasEntry>();
-  // Each entry's names looked up by bare form, so every mention is read once, not once per entry.
-  const entriesOf = new Map<string, number[]>();
-  entries.forEach((entry, e) => {
-    for (const n of [entry.name, ...entry.aliases]) {
-      const list = entriesOf.get(bareName(n)) ?? [];
-      if (!list.includes(e)) list.push(e);
-      entriesOf.set(bareName(n), list);
-    }
-  });
-  const hitsOf = entries.map(() => [] as number[]);
-  for (const { m, i } of persons) {
-    const matched = new Set<number>();
-    for (const f of [...m.entity.forms.keys(), m.entity.name])
-      for (const e of entriesOf.get(bareName(f)) ?? []) matched.add(e);
-    for (const e of matched) hitsOf[e]?.push(i);
-  }
-  entries.forEach((entry, e) => {
-    const hits = hitsOf[e] as number[];
-    for (const h of hits) union(h, hits[0] as number);
-    if (hits[0] !== undefined) display.set(hits[0], entry);
-  });
-  const groups = new Map<number, Group>();
-  members.forEach((m, i) => {
-    const root = find(i);
-    const g = groups.get(root) ?? { members: [], extraAliases: [] };
-    g.members.push(m);
-    groups.set(root, g);
-  });
-  for (const [i, entry] of display) {
-    const g = groups.get(find(i)) as Group;
-    g.display = entry.name;
-    g.extraAliases.push(...entry.aliases);
-  }
-  return [...groups.values()];
-}
-
-function toPerson(g: Group, quotes: number): Person {
-  const first = (g.members[0] as Member).entity;
+/** One group's person; `group` lists its members in member (newest article first) order. */
+function toPerson(
+  group: Int32Array,
+  members: readonly Entity[],
+  articleIdOf: (m: number) => string,
+  quotes: number,
+  display: { name: string; aliases: string[] } | undefined,
+): Person {
+  const first = members[group[0] as number] as Entity;
   const kind = first.kind === "org" ? "organization" : first.kind;
   const forms = new Map<string, number>();
-  for (const m of g.members)
-    for (const [f, n] of m.entity.forms) forms.set(f, (forms.get(f) ?? 0) + n);
+  const roles: string[] = [];
+  const seenRoles = new Set<string>();
+  const articles: string[] = [];
+  for (const m of group) {
+    const e = members[m] as Entity;
+    for (const [f, n] of e.forms) forms.set(f, (forms.get(f) ?? 0) + n);
+    for (const r of e.roles) {
+      const key = fold(r);
+      if (!seenRoles.has(key)) {
+        roles.push(r);
+        seenRoles.add(key);
+      }
+    }
+    // Members are in article order, so an article's members are next to each other.
+    const id = articleIdOf(m);
+    if (articles[articles.length - 1] !== id) articles.push(id);
+  }
   const ranked = [...forms.entries()].sort(
     (a, b) =>
       Number(b[0].includes(" ")) - Number(a[0].includes(" ")) ||
@@ -224,21 +168,14 @@ function toPerson(g: Group, quotes: number): Person {
       b[0].length - a[0].length ||
       a[0].localeCompare(b[0]),
   );
-  const name = g.display ?? (kind === "anonymous" ? first.name : (ranked[0]?.[0] ?? first.name));
+  const name =
+    display?.name ?? (kind === "anonymous" ? first.name : (ranked[0]?.[0] ?? first.name));
   const seen = new Set([fold(name)]);
   const aliases: string[] = [];
-  for (const a of [...ranked.map(([f]) => f), ...g.extraAliases]) {
+  for (const a of [...ranked.map(([f]) => f), ...(display?.aliases ?? [])]) {
     if (!seen.has(fold(a))) aliases.push(a);
     seen.add(fold(a));
   }
-  const roles: string[] = [];
-  const seenRoles = new Set<string>();
-  for (const m of g.members)
-    for (const r of m.entity.roles) {
-      if (!seenRoles.has(fold(r))) roles.push(r);
-      seenRoles.add(fold(r));
-    }
-  const articles = [...new Set(g.members.map((m) => m.articleId))];
   const id = kind === "anonymous" ? `${articles[0]}#${fold(name)}` : fold(name);
   return { id, name, kind, aliases, roles, quotes, articles };
 }
