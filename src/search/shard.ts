@@ -105,9 +105,18 @@ export class Shard {
   }
 }
 
+/**
+ * Each term's global id. The segment's own copy of each term is replaced by the vocabulary's,
+ * an equal string: the shards of 100,000 articles decoded from a snapshot held 3.2 million
+ * copies of 30,405 words, each an object the garbage collector walks (issue 9).
+ */
 function globalIds(p: Postings, vocab: Vocabulary): Uint32Array {
   const ids = new Uint32Array(p.terms.length);
-  for (let i = 0; i < ids.length; i++) ids[i] = vocab.intern(p.terms[i] as string);
+  for (let i = 0; i < ids.length; i++) {
+    const id = vocab.intern(p.terms[i] as string);
+    ids[i] = id;
+    p.terms[i] = vocab.terms[id] as string;
+  }
   return ids;
 }
 
