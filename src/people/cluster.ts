@@ -42,6 +42,7 @@ export function cluster(members: readonly Entity[], entries: readonly AliasEntry
   };
   const surnames = new Map<string | undefined, Surname>();
   const firstOrg = new Map<string, number>();
+  const orgOfRaw = new Map<string, number>();
   const joinsItself = new Map<string, boolean>();
   // Each entry's names looked up by bare form, so every mention is read once, not once per entry.
   const entriesOf = new Map<string, number[]>();
@@ -53,8 +54,14 @@ export function cluster(members: readonly Entity[], entries: readonly AliasEntry
     }
   });
   const hitsOf = entries.map(() => [] as number[]);
+  // Raw names repeat across articles, so each is reduced to its bare form once.
+  const entriesOfRaw = new Map<string, number[] | null>();
   const hit = (form: string, i: number) => {
-    const matched = entriesOf.get(bareName(form));
+    let matched = entriesOfRaw.get(form);
+    if (matched === undefined) {
+      matched = entriesOf.get(bareName(form)) ?? null;
+      entriesOfRaw.set(form, matched);
+    }
     if (!matched) return;
     for (const e of matched) {
       const hits = hitsOf[e] as number[];
@@ -65,10 +72,15 @@ export function cluster(members: readonly Entity[], entries: readonly AliasEntry
   for (let i = 0; i < n; i++) {
     const m = members[i] as Entity;
     if (m.kind === "org") {
-      const name = fold(m.name);
-      const rep = firstOrg.get(name);
-      if (rep === undefined) firstOrg.set(name, i);
-      else parent[i] = rep;
+      const rep = orgOfRaw.get(m.name);
+      if (rep !== undefined) parent[i] = rep;
+      else {
+        const name = fold(m.name);
+        const folded = firstOrg.get(name);
+        if (folded === undefined) firstOrg.set(name, i);
+        else parent[i] = folded;
+        orgOfRaw.set(m.name, folded ?? i);
+      }
       continue;
     }
     if (m.kind !== "person") continue;
@@ -80,22 +92,24 @@ export function cluster(members: readonly Entity[], entries: readonly AliasEntry
     const f = m.firstName;
     if (!f) s.bare.push(i);
     else {
-      let joins = joinsItself.get(f);
-      if (joins === undefined) {
-        joins = sameFirstName(f, f);
-        joinsItself.set(f, joins);
-      }
-      if (!joins) {
-        s.loners++;
-        s.lonerIndex = i;
-      } else {
-        const rep = s.byFirst.get(f);
-        if (rep === undefined) s.byFirst.set(f, i);
-        else parent[i] = rep;
+      const rep = s.byFirst.get(f);
+      if (rep !== undefined) parent[i] = rep;
+      else {
+        let joins = joinsItself.get(f);
+        if (joins === undefined) {
+          joins = sameFirstName(f, f);
+          joinsItself.set(f, joins);
+        }
+        if (joins) s.byFirst.set(f, i);
+        else {
+          s.loners++;
+          s.lonerIndex = i;
+        }
       }
     }
     if (entriesOf.size) {
-      for (const form of m.forms.keys()) hit(form, i);
+      // Entities whose only form is their name, written once, may carry no forms map.
+      if (m.forms) for (const form of m.forms.keys()) hit(form, i);
       hit(m.name, i);
     }
   }

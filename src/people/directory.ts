@@ -149,7 +149,9 @@ function toPerson(
   const articles: string[] = [];
   for (const m of group) {
     const e = members[m] as Entity;
-    for (const [f, n] of e.forms) forms.set(f, (forms.get(f) ?? 0) + n);
+    // No forms map stands for the name alone, written once.
+    if (e.forms) for (const [f, n] of e.forms) forms.set(f, (forms.get(f) ?? 0) + n);
+    else forms.set(e.name, (forms.get(e.name) ?? 0) + 1);
     for (const r of e.roles) {
       const key = fold(r);
       if (!seenRoles.has(key)) {
