@@ -6,7 +6,7 @@
 import type { Article } from "../../knowledge/article.ts";
 import type { KnowledgeBase } from "../../knowledge/base.ts";
 import { decideQuotes, type QuoteDecision, type ResolvedCue } from "./attribute.ts";
-import { Discourse, type Entity, type PreviousSentence } from "./coref.ts";
+import { Discourse, type Entity, type PreviousSentence, settleForms } from "./coref.ts";
 import { findCues } from "./cues.ts";
 import { findQuoteMarks, type QuoteMark } from "./marks.ts";
 import {
@@ -148,6 +148,7 @@ export function extractQuotes(article: Article): ArticleQuotes {
   });
   if (pending) settle(pending, (pending as Pending).fallback);
   runOn(quotes, marks);
+  settleForms(d.entities);
   return { quotes, entities: d.entities };
 }
 
