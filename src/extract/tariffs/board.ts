@@ -29,28 +29,33 @@ function decisive(f: TariffFact): boolean {
 /** `facts` must be newest first (as tariffFacts returns them). */
 export function sectorBoard(sector: SectorEntry, facts: TariffFact[]): SectorBoard {
   const mine = facts.filter((f) => f.sector === sector.key);
-  const groups = new Map<string, TariffFact[]>();
-  for (const f of mine) {
+  // Per (imposedBy, basis): the position of its first decisive fact, else of its first fact.
+  // Positions, not fact-keyed maps and per-group lists: a board is built over every fact of its
+  // sector (tens of thousands at archive scale, issue 9).
+  const picks = new Map<string, { at: number; decisive: boolean }>();
+  mine.forEach((f, i) => {
     const key = `${f.imposedBy}|${f.basis ?? ""}`;
-    const group = groups.get(key);
-    if (group) group.push(f);
-    else groups.set(key, [f]);
-  }
-  // Positions looked up once: indexOf inside the sort made a board quadratic in its facts (issue 9).
-  const order = new Map(mine.map((f, i) => [f, i]));
-  const current = [...groups.values()].map((g) => g.find(decisive) ?? (g[0] as TariffFact));
-  current.sort(
+    const pick = picks.get(key);
+    if (!pick) picks.set(key, { at: i, decisive: decisive(f) });
+    else if (!pick.decisive && decisive(f)) {
+      pick.at = i;
+      pick.decisive = true;
+    }
+  });
+  const at = [...picks.values()].map((p) => p.at);
+  const fact = (i: number) => mine[i] as TariffFact;
+  at.sort(
     (a, b) =>
-      side(a) - side(b) ||
-      Number(b.rate !== null) - Number(a.rate !== null) ||
-      Number(b.basis !== null) - Number(a.basis !== null) ||
-      (order.get(a) as number) - (order.get(b) as number),
+      side(fact(a)) - side(fact(b)) ||
+      Number(fact(b).rate !== null) - Number(fact(a).rate !== null) ||
+      Number(fact(b).basis !== null) - Number(fact(a).basis !== null) ||
+      a - b,
   );
-  const chosen = new Set(current);
+  const chosen = new Set(at);
   return {
     sector,
-    current,
-    timeline: mine.filter((f) => !chosen.has(f)),
+    current: at.map(fact),
+    timeline: mine.filter((_, i) => !chosen.has(i)),
     rated: {
       US: mine.some((f) => f.imposedBy === "US" && f.rate !== null),
       CA: mine.some((f) => f.imposedBy === "CA" && f.rate !== null),
