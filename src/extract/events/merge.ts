@@ -31,29 +31,37 @@ export function mergeMentions(mentions: EventMention[]): DatedEvent[] {
     } else (groups[at] as EventMention[]).push(m);
     for (const k of keys) firstGroup.set(k, Math.min(at, firstGroup.get(k) ?? at));
   }
-  return groups
-    .map(toEvent)
-    .sort((a, b) => a.first.localeCompare(b.first) || a.last.localeCompare(b.last));
+  // Days are ISO strings: code-unit order is date order, as localeCompare's was, at far less cost
+  // (hundreds of thousands of events at archive scale, issue 9).
+  return groups.map(toEvent).sort((a, b) => cmp(a.first, b.first) || cmp(a.last, b.last));
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function toEvent(group: EventMention[]): DatedEvent {
   // A sentence with its own date leads; one that borrowed it ("at the APEC summit") follows.
-  const ordered = [...group.filter((m) => !m.inherited), ...group.filter((m) => m.inherited)];
+  const ordered = group.some((m) => m.inherited)
+    ? [...group.filter((m) => !m.inherited), ...group.filter((m) => m.inherited)]
+    : group;
   const lead = ordered[0] as EventMention;
   const { terms: _terms, inherited: _inherited, ...fields } = lead;
   const participants: string[] = [];
-  for (const m of ordered)
+  // Where mentions narrow the days differently (by tense), the event keeps what all allow.
+  let first = lead.first;
+  let last = lead.last;
+  for (const m of ordered) {
     for (const p of m.participants) if (!participants.includes(p)) participants.push(p);
+    if (m.first > first) first = m.first;
+    if (m.last < last) last = m.last;
+  }
   return {
     ...fields,
     participants,
     place: lead.place ?? ordered.find((m) => m.place)?.place ?? null,
-    // Where mentions narrow the days differently (by tense), the event keeps what all allow.
-    first: ordered
-      .map((m) => m.first)
-      .sort()
-      .at(-1) as string,
-    last: ordered.map((m) => m.last).sort()[0] as string,
+    first,
+    last,
     mentions: ordered,
   };
 }
