@@ -6,10 +6,13 @@
  * third of the heap, and the garbage collector's time grew with it (issue 9).
  *
  * `packResults` copies the results with each short string replaced by one boxed `String` shared
- * by all its occurrences (which the serializer then writes once) and each copied sentence (a
- * field equal to `body.slice(start, end)` of its object) replaced by a marker. `unpackResults`
- * puts the primitive strings back, every occurrence the same one, and cuts the sentences from the
- * body, so they cost no characters of their own. What a caller reads is equal to what was packed.
+ * by all its occurrences (which the serializer then writes once), each copied sentence (a field
+ * equal to `body.slice(start, end)` of its object) replaced by a marker, and each empty list by
+ * another. `unpackResults` puts the primitive strings back, every occurrence the same one, cuts
+ * the sentences from the body, so they cost no characters of their own, and gives every empty
+ * list as one frozen empty array (an entity with no role, an event with no named participant:
+ * 3.4 million arrays at 100,000 articles). What a caller reads is equal to what was packed;
+ * results are never changed once extracted, and the frozen array makes any attempt throw.
  */
 
 /** Longer strings are rarely repeated: boxing them would only add an object. */
@@ -28,12 +31,15 @@ export interface PackedResults {
 interface Packed extends PackedResults {
   /** Stands for "the sentence at this object's start–end" wherever it appears. */
   slice: object;
+  /** Stands for an empty list. */
+  empty: object;
   results: ArticleResults[];
 }
 
 /** `bodies[i]` is the body of the article whose results are `results[i]`. */
 export function packResults(results: ArticleResults[], bodies: readonly string[]): PackedResults {
   const slice = {};
+  const empty = {};
   const boxes = new Map<string, object>();
   const box = (s: string): unknown => {
     if (s.length > SHORT) return s;
@@ -53,6 +59,7 @@ export function packResults(results: ArticleResults[], bodies: readonly string[]
       const done = copies.get(x);
       if (done !== undefined) return done;
       if (Array.isArray(x)) {
+        if (x.length === 0) return empty;
         const out: unknown[] = [];
         copies.set(x, out);
         for (const v of x) out.push(copy(v));
@@ -79,7 +86,7 @@ export function packResults(results: ArticleResults[], bodies: readonly string[]
     };
     return values.map(([key, value]) => [key, copy(value)] as [string, unknown]);
   });
-  const out: Packed = { packed: true, slice, results: packed };
+  const out: Packed = { packed: true, slice, empty, results: packed };
   return out;
 }
 
@@ -92,9 +99,15 @@ export function unpackResults(
   count: number,
   bodyOf: (i: number) => string | undefined,
 ): (ArticleResults | null)[] {
-  const { slice, results } = decoded as Packed;
-  if (!Array.isArray(results) || results.length !== count || typeof slice !== "object")
+  const { slice, empty, results } = decoded as Packed;
+  if (
+    !Array.isArray(results) ||
+    results.length !== count ||
+    typeof slice !== "object" ||
+    typeof empty !== "object"
+  )
     throw new Error("extractions do not match the articles");
+  const none = Object.freeze([]);
   return results.map((values, i) => {
     const body = bodyOf(i);
     if (body === undefined) return null;
@@ -102,6 +115,7 @@ export function unpackResults(
     const fix = (x: unknown): unknown => {
       if (typeof x !== "object" || x === null) return x;
       if (x instanceof String) return x.valueOf();
+      if (x === empty) return none;
       if (seen.has(x)) return x;
       seen.add(x);
       if (Array.isArray(x)) {

@@ -82,6 +82,18 @@ describe("packed extraction results", () => {
     });
   });
 
+  it("give every empty list as one frozen array, so a change to it throws instead of spreading", () => {
+    const { back } = roundTrip(results, bodies);
+    const empties = back.flatMap((values) => {
+      const aq = values?.find(([k]) => k === "quotes")?.[1] as ArticleQuotes;
+      return aq.entities.filter((e) => e.roles.length === 0).map((e) => e.roles);
+    });
+    expect(empties.length).toBeGreaterThan(20);
+    for (const roles of empties) expect(roles).toBe(empties[0]);
+    expect(Object.isFrozen(empties[0])).toBe(true);
+    expect(() => (empties[0] as string[]).push("minister")).toThrow(TypeError);
+  });
+
   it("serialize smaller than the results themselves", () => {
     const { blob } = roundTrip(results, bodies);
     const plain = serialize(results);
