@@ -11,7 +11,7 @@
 import type { Article } from "../knowledge/article.ts";
 import type { KnowledgeBase } from "../knowledge/base.ts";
 import { directory } from "../people/directory.ts";
-import { articleEvents, knowledgeEvents } from "./events/index.ts";
+import { articleEvents, DATES_KEY, knowledgeEvents } from "./events/index.ts";
 import { articleQuotes } from "./quotes/extract.ts";
 import { boardOf } from "./tariffs/board.ts";
 import { coverageFacts } from "./tariffs/coverage.ts";
@@ -48,6 +48,18 @@ export const EXTRACTORS: readonly Extractor[] = [
     },
   },
 ];
+
+/**
+ * Per-article values other extractors build on and no question reads: an article restored with
+ * its events and tariff facts never needs its dates again, so snapshots and worker threads leave
+ * them out (620,000 objects to decode at 100,000 articles, issue 9). Asked for, they are computed.
+ */
+const INTERMEDIATE_KEYS: ReadonlySet<string> = new Set([DATES_KEY]);
+
+/** An article's memoized values worth handing on (to a snapshot, from a worker): all but the intermediate ones. */
+export function resultsToKeep(kb: KnowledgeBase, article: Article): [string, unknown][] {
+  return kb.perArticleValues(article).filter(([key]) => !INTERMEDIATE_KEYS.has(key));
+}
 
 /**
  * Corpus-wide views of the extractions, computed once after a load or a change so that no

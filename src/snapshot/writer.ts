@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { EXTRACTORS } from "../extract/registry.ts";
+import { EXTRACTORS, resultsToKeep } from "../extract/registry.ts";
 import { type Article, parseArticle } from "../knowledge/article.ts";
 import type { KnowledgeBase } from "../knowledge/base.ts";
 import { searchIndex } from "../search/index.ts";
@@ -88,7 +88,7 @@ export class SnapshotWriter {
         articles: articles as ShardArticle[],
         segment: shard.data,
         extractions: packResults(
-          shard.articles.map((a) => this.kb.perArticleValues(a)),
+          shard.articles.map((a) => resultsToKeep(this.kb, a)),
           shard.articles.map((a) => a.body),
         ),
       });
@@ -103,8 +103,7 @@ export class SnapshotWriter {
   private signature(shard: Shard): Saved {
     const keys = shard.articles
       .map((a) =>
-        this.kb
-          .perArticleValues(a)
+        resultsToKeep(this.kb, a)
           .map(([k]) => k)
           .join(","),
       )

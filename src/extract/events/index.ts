@@ -12,8 +12,11 @@ import { mentionsOf } from "./extract.ts";
 import { mergeMentions } from "./merge.ts";
 import type { DatedEvent, EventMention, EventStatus, EventWithStatus } from "./types.ts";
 
+/** The per-article key of the dates an article's body states. */
+export const DATES_KEY = "dates";
+
 export function articleDates(kb: KnowledgeBase, article: Article): DateExpr[] {
-  return kb.perArticle("dates", article, (a) => resolveDates(a.body, a.published));
+  return kb.perArticle(DATES_KEY, article, (a) => resolveDates(a.body, a.published));
 }
 
 export function articleEvents(kb: KnowledgeBase, article: Article): EventMention[] {
