@@ -4,7 +4,7 @@
  * SLACK_SIGNING_SECRET), or without tokens the offline console on the bundled knowledge.
  */
 import { join } from "node:path";
-import { warmAnswerViews } from "./answer/views/warm.ts";
+import { warmAnswerViews, warmAnswerViewsInTurns } from "./answer/views/warm.ts";
 import { type Config, ConfigError, describeConfig, readConfig } from "./config/env.ts";
 import { runConsole } from "./console/repl.ts";
 import type { KnowledgeBase } from "./knowledge/base.ts";
@@ -84,16 +84,18 @@ if (config.slackMode === "console") {
 
 /**
  * A few seconds after the last live change: recomputes the corpus-wide views, so the next
- * question does not pay for the edit (seconds at archive scale), and saves the snapshot, so
- * the edit survives a restart cheaply.
+ * question does not pay for the edit (seconds at archive scale), one view per turn so Slack's
+ * requests are acknowledged in between, and saves the snapshot, so the edit survives a restart
+ * cheaply.
  */
 function afterChanges(kb: KnowledgeBase, save: () => unknown): void {
   let timer: NodeJS.Timeout | undefined;
   kb.onChange(() => {
     clearTimeout(timer);
-    timer = setTimeout(() => {
+    timer = setTimeout(async () => {
       try {
-        warmAnswerViews(kb);
+        // Changed again meanwhile: that change's own timer recomputes and saves.
+        if (!(await warmAnswerViewsInTurns(kb))) return;
       } catch (e) {
         process.stderr.write(`views: not recomputed (${(e as Error).message}); questions will\n`);
       }

@@ -63,13 +63,26 @@ export function resultsToKeep(kb: KnowledgeBase, article: Article): [string, unk
 
 /**
  * Corpus-wide views of the extractions, computed once after a load or a change so that no
- * question pays for them: the people directory, the merged events, the tariff facts newest
- * first, every sector's board. (The answer layer adds its own: src/answer/views/warm.ts.)
+ * question pays for them: the tariff facts newest first, every sector's board, the merged
+ * events, the people directory. One entry per view, so a caller can compute them one at a time.
+ * (The answer layer adds its own: src/answer/views/warm.ts.)
  */
+export const VIEWS: readonly ((kb: KnowledgeBase) => void)[] = [
+  (kb) => {
+    tariffFacts(kb);
+    coverageFacts(kb);
+  },
+  (kb) => {
+    for (const sector of sectorVocabulary(kb).vocabulary.sectors) boardOf(kb, sector);
+  },
+  (kb) => {
+    knowledgeEvents(kb);
+  },
+  (kb) => {
+    directory(kb);
+  },
+];
+
 export function warmViews(kb: KnowledgeBase): void {
-  tariffFacts(kb);
-  coverageFacts(kb);
-  for (const sector of sectorVocabulary(kb).vocabulary.sectors) boardOf(kb, sector);
-  knowledgeEvents(kb);
-  directory(kb);
+  for (const view of VIEWS) view(kb);
 }
