@@ -51,7 +51,7 @@ export interface OpenStats {
   /** Why parts of the snapshot were not used. */
   reasons: string[];
   save: SaveStats;
-  /** Where the time went, in ms: folder, snapshot (decode and compact), articles (parse or take from the snapshot, seed, extract), index, views, save. */
+  /** Where the time went, in ms: folder, snapshot (decode and unpack), articles (parse or take from the snapshot, seed, extract), index, views, save. */
   timings: {
     snapshotMs: number;
     folderMs: number;
