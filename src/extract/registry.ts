@@ -75,12 +75,8 @@ export const VIEWS: readonly ((kb: KnowledgeBase) => void)[] = [
   (kb) => {
     for (const sector of sectorVocabulary(kb).vocabulary.sectors) boardOf(kb, sector);
   },
-  (kb) => {
-    knowledgeEvents(kb);
-  },
-  (kb) => {
-    directory(kb);
-  },
+  knowledgeEvents,
+  directory,
 ];
 
 export function warmViews(kb: KnowledgeBase): void {

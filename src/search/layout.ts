@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import type { Article } from "../knowledge/article.ts";
 import { pubDateRange } from "../knowledge/pubdate.ts";
+import { byCodeUnit, groupBy } from "../lists.ts";
 
 /** Articles per shard: small enough that rebuilding one after an edit takes a fraction of a second. */
 export const SHARD_TARGET = 1000;
@@ -45,7 +46,7 @@ export function yearLayout(
     }
   };
   split(year, list, 0);
-  for (const list of out.values()) list.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const list of out.values()) list.sort((a, b) => byCodeUnit(a.id, b.id));
   return out;
 }
 
@@ -56,22 +57,6 @@ function lastDay(a: Article): string {
 /** A day with more articles than a shard holds (a bulk import) is split by a hash of the id. */
 function buckets(day: string, list: Article[], target: number, out: Map<string, Article[]>): void {
   const n = Math.ceil(list.length / target);
-  for (const a of list) {
-    const b = createHash("md5").update(a.id).digest().readUInt32BE(0) % n;
-    const key = `${day}#${b}`;
-    const bucket = out.get(key);
-    if (bucket) bucket.push(a);
-    else out.set(key, [a]);
-  }
-}
-
-function groupBy(items: Iterable<Article>, key: (a: Article) => string): Map<string, Article[]> {
-  const out = new Map<string, Article[]>();
-  for (const a of items) {
-    const k = key(a);
-    const list = out.get(k);
-    if (list) list.push(a);
-    else out.set(k, [a]);
-  }
-  return out;
+  const bucketOf = (a: Article) => createHash("md5").update(a.id).digest().readUInt32BE(0) % n;
+  for (const [key, bucket] of groupBy(list, (a) => `${day}#${bucketOf(a)}`)) out.set(key, bucket);
 }

@@ -1,8 +1,9 @@
 /**
  * One shard file: a small JSON header (versions, articles with their content hashes, term
  * lists), then the segment's typed arrays as raw bytes, then the articles' extraction results,
- * packed (compact.ts), as one V8-serialized blob. Typed arrays load as views on the file's buffer, with no parsing,
- * and nothing passes through one huge string, so no shard nears V8's string limit.
+ * packed (compact.ts), as one V8-serialized blob. Typed arrays load as views on the file's
+ * buffer, with no parsing, and nothing passes through one huge string, so no shard nears V8's
+ * string limit.
  */
 import { deserialize, serialize } from "node:v8";
 import type { Article } from "../knowledge/article.ts";

@@ -12,9 +12,17 @@ import { join, resolve } from "node:path";
 export const FORMAT = 1;
 
 const SRC = resolve(import.meta.dirname, "..");
-const INDEX_CODE = ["search", "text", "knowledge/article.ts", "knowledge/pubdate.ts", "snapshot"];
+const INDEX_CODE = [
+  "search",
+  "text",
+  "lists.ts",
+  "knowledge/article.ts",
+  "knowledge/pubdate.ts",
+  "snapshot",
+];
 const EXTRACT_CODE = [
   "extract",
+  "lists.ts",
   "people",
   "text",
   "knowledge/article.ts",

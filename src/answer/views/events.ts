@@ -15,6 +15,7 @@ import { addDays, type Day } from "../../extract/dates/day.ts";
 import { knowledgeEvents } from "../../extract/events/index.ts";
 import type { DatedEvent, EventKind, EventMention } from "../../extract/events/types.ts";
 import type { KnowledgeBase } from "../../knowledge/base.ts";
+import { groupBy } from "../../lists.ts";
 import { partitionPoint, type Run } from "./merge.ts";
 
 interface SpanClass {
@@ -86,8 +87,8 @@ export function buildEventsView(events: readonly DatedEvent[]): EventsView {
     ),
   );
   const ids = Int32Array.from(all);
-  const byDate = groupBy(ids, (i) => (events[i] as DatedEvent).kind);
-  const byPast = groupBy(ids, (p) => (events[pastOrder[p] as number] as DatedEvent).kind);
+  const byDate = groupSorted(ids, (i) => (events[i] as DatedEvent).kind);
+  const byPast = groupSorted(ids, (p) => (events[pastOrder[p] as number] as DatedEvent).kind);
   const classOf = new Int32Array(n);
   const inverted: number[] = [];
   const longest: number[] = [];
@@ -98,7 +99,7 @@ export function buildEventsView(events: readonly DatedEvent[]): EventsView {
     classOf[i] = c;
     longest[c] = Math.max(longest[c] ?? 0, Math.max(0, days));
   }
-  const spans = [...groupBy(ids, (i) => classOf[i] as number)].map(([c, list]) => ({
+  const spans = [...groupSorted(ids, (i) => classOf[i] as number)].map(([c, list]) => ({
     ids: list,
     days: longest[c] ?? 0,
   }));
@@ -131,15 +132,8 @@ export function buildEventsView(events: readonly DatedEvent[]): EventsView {
 }
 
 /** The values of `sorted` grouped by key, each group keeping their order. */
-function groupBy<K>(sorted: Int32Array, key: (v: number) => K): Map<K, Int32Array> {
-  const lists = new Map<K, number[]>();
-  for (const v of sorted) {
-    const k = key(v);
-    const list = lists.get(k);
-    if (list) list.push(v);
-    else lists.set(k, [v]);
-  }
-  return new Map([...lists].map(([k, list]) => [k, Int32Array.from(list)]));
+function groupSorted<K>(sorted: Int32Array, key: (v: number) => K): Map<K, Int32Array> {
+  return new Map([...groupBy(sorted, key)].map(([k, list]) => [k, Int32Array.from(list)]));
 }
 
 function listsOf<T>(map: ReadonlyMap<EventKind, T>, kinds: readonly EventKind[] | undefined): T[] {

@@ -11,12 +11,8 @@ import { quotesView } from "./quotes.ts";
 
 export const ANSWER_VIEWS: readonly ((kb: KnowledgeBase) => void)[] = [
   ...VIEWS,
-  (kb) => {
-    eventsView(kb);
-  },
-  (kb) => {
-    quotesView(kb);
-  },
+  eventsView,
+  quotesView,
 ];
 
 export function warmAnswerViews(kb: KnowledgeBase): void {

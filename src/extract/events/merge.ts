@@ -3,6 +3,7 @@
  * and a shared person or name ("CUSMA", "APEC"). Every mention is kept, so the merged event
  * cites every article that reported it.
  */
+import { byCodeUnit } from "../../lists.ts";
 import { family } from "./triggers.ts";
 import type { DatedEvent, EventMention } from "./types.ts";
 
@@ -33,11 +34,9 @@ export function mergeMentions(mentions: EventMention[]): DatedEvent[] {
   }
   // Days are ISO strings: code-unit order is date order, as localeCompare's was, at far less cost
   // (hundreds of thousands of events at archive scale, issue 9).
-  return groups.map(toEvent).sort((a, b) => cmp(a.first, b.first) || cmp(a.last, b.last));
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return groups
+    .map(toEvent)
+    .sort((a, b) => byCodeUnit(a.first, b.first) || byCodeUnit(a.last, b.last));
 }
 
 function toEvent(group: EventMention[]): DatedEvent {

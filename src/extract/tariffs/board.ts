@@ -3,6 +3,7 @@
  * timeline of everything else said about the sector, newest first. Renderers never choose facts.
  */
 import type { KnowledgeBase } from "../../knowledge/base.ts";
+import { groupBy } from "../../lists.ts";
 import { type TariffFact, tariffFacts } from "./facts.ts";
 import type { SectorEntry } from "./sectors.ts";
 import { sectorVocabulary } from "./sectors-file.ts";
@@ -78,13 +79,7 @@ export function boardOf(kb: KnowledgeBase, sector: SectorEntry): SectorBoard {
 /** The facts newest first, per sector: each board reads its own instead of filtering them all. */
 function factsBySector(kb: KnowledgeBase): ReadonlyMap<string, TariffFact[]> {
   const { fingerprint } = sectorVocabulary(kb).vocabulary;
-  return kb.derived(`tariffs:by-sector:${fingerprint}`, (k) => {
-    const out = new Map<string, TariffFact[]>();
-    for (const f of tariffFacts(k)) {
-      const list = out.get(f.sector);
-      if (list) list.push(f);
-      else out.set(f.sector, [f]);
-    }
-    return out;
-  });
+  return kb.derived(`tariffs:by-sector:${fingerprint}`, (k) =>
+    groupBy(tariffFacts(k), (f) => f.sector),
+  );
 }

@@ -6,6 +6,7 @@
 import type { Article } from "../../knowledge/article.ts";
 import type { KnowledgeBase } from "../../knowledge/base.ts";
 import { type PubDate, pubDateRange } from "../../knowledge/pubdate.ts";
+import { byCodeUnit } from "../../lists.ts";
 import { type Span, sentences } from "../../text/passages.ts";
 import type { DateExpr } from "../dates/types.ts";
 import { articleDates } from "../events/index.ts";
@@ -182,15 +183,7 @@ export function tariffFacts(kb: KnowledgeBase): TariffFact[] {
 function newestFirst(facts: TariffFact[]): TariffFact[] {
   const keyed = facts.map((fact) => ({ fact, value: fact.asOf.value, ...pubDateRange(fact.asOf) }));
   keyed.sort((a, b) =>
-    a.last < b.first
-      ? 1
-      : b.last < a.first
-        ? -1
-        : a.value < b.value
-          ? 1
-          : a.value > b.value
-            ? -1
-            : 0,
+    a.last < b.first ? 1 : b.last < a.first ? -1 : byCodeUnit(b.value, a.value),
   );
   return keyed.map((k) => k.fact);
 }
