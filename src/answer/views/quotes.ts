@@ -101,7 +101,7 @@ function foldedQuotes(kb: KnowledgeBase, d: Directory): string[] {
   return words;
 }
 
-/** Whom a name means, and their quotes as runs to walk newest first (as `quotesFrom`). */
+/** Whom a name means ("unattributed" included), and their quotes as runs to walk newest first. */
 export type SpeakerQuotes =
   | { found: true; people: Person[]; runs: Run[] }
   | { found: false; closest: string[] };

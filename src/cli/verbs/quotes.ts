@@ -1,7 +1,9 @@
 /** `quotes [--speaker NAME]`: every quote with its speaker, role, date and place in the article. */
+import { ascending } from "../../answer/views/merge.ts";
+import { quotesView, speakerQuotes } from "../../answer/views/quotes.ts";
 import { formatPubDate, parsePubDate } from "../../knowledge/pubdate.ts";
-import { directory, type QuoteRecord } from "../../people/directory.ts";
-import { noQuotesNotice, quotesFrom, speakerLine } from "../../people/select.ts";
+import type { QuoteRecord } from "../../people/directory.ts";
+import { noQuotesNotice, speakerLine } from "../../people/select.ts";
 import type { Verb, VerbContext } from "../verb.ts";
 
 export const quotesVerb: Verb = {
@@ -13,17 +15,19 @@ export const quotesVerb: Verb = {
   options: { speaker: "value" },
   run(ctx, { options }) {
     const kb = ctx.kb();
-    const d = directory(kb);
+    const v = quotesView(kb);
+    const d = v.directory;
     warn(ctx, d.problems);
     let list = d.quotes;
     if (typeof options.speaker === "string") {
-      const sel = quotesFrom(d, options.speaker);
+      // The same choice of whom a name means as the quotes intent's; every quote, not the newest few.
+      const sel = speakerQuotes(v, options.speaker);
       if (!sel.found) {
         ctx.err(noQuotesNotice(options.speaker, kb.size, sel.closest));
         if (ctx.json) ctx.out("[]");
         return 1;
       }
-      list = sel.quotes;
+      list = [...ascending(sel.runs)].map((i) => d.quotes[i] as QuoteRecord);
     }
     if (ctx.json) ctx.out(JSON.stringify(list.map(publicShape), null, 2));
     else if (list.length === 0) ctx.out("No quotes.");
