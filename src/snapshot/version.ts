@@ -12,13 +12,24 @@ import { join, resolve } from "node:path";
 export const FORMAT = 1;
 
 const SRC = resolve(import.meta.dirname, "..");
+/**
+ * The snapshot modules that decide what a shard holds (its layout, the packing, what a worker
+ * hands back); the ones that only open, read or pace it can change without invalidating shards.
+ */
+const SNAPSHOT_CODE = [
+  "snapshot/format.ts",
+  "snapshot/compact.ts",
+  "snapshot/writer.ts",
+  "snapshot/worker.ts",
+  "snapshot/version.ts",
+];
 const INDEX_CODE = [
   "search",
   "text",
   "lists.ts",
   "knowledge/article.ts",
   "knowledge/pubdate.ts",
-  "snapshot",
+  ...SNAPSHOT_CODE,
 ];
 const EXTRACT_CODE = [
   "extract",
@@ -27,7 +38,7 @@ const EXTRACT_CODE = [
   "text",
   "knowledge/article.ts",
   "knowledge/pubdate.ts",
-  "snapshot",
+  ...SNAPSHOT_CODE,
 ];
 
 export interface Versions {
