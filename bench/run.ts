@@ -64,6 +64,7 @@ function measure(args: BenchArgs, label: string, dir: string, size: number): Siz
       rssMB: restart.rssMB as number,
       snapshotMB: ingest.snapshotMB as number,
       restartMs: restart.restartMs as number,
+      restartLongestBlockMs: restart.restartLongestBlockMs as number,
       extractPerSec: load.extractPerSec as number,
       coldIngestMs: ingest.coldIngestMs as number,
       ask: restart.ask as SizeResult["ask"],

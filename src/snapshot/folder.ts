@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Problem } from "../knowledge/article.ts";
 import { listArticleFiles } from "../knowledge/load.ts";
+import type { Pace } from "./pace.ts";
 
 export interface FolderFile {
   file: string;
@@ -19,7 +20,11 @@ export function contentHash(bytes: Uint8Array): string {
   return createHash("sha1").update(bytes).digest("base64url");
 }
 
-export function readFolder(dir: string): { files: FolderFile[]; problems: Problem[] } {
+/** Reads the folder, taking a turn of the event loop whenever `pace` says so. */
+export async function readFolder(
+  dir: string,
+  pace?: Pace,
+): Promise<{ files: FolderFile[]; problems: Problem[] }> {
   let names: string[];
   try {
     names = listArticleFiles(dir);
@@ -35,6 +40,7 @@ export function readFolder(dir: string): { files: FolderFile[]; problems: Proble
   const files: FolderFile[] = [];
   const problems: Problem[] = [];
   for (const file of names) {
+    if (pace?.due()) await pace.turn();
     try {
       const bytes = readFileSync(join(dir, file));
       files.push({ file, hash: contentHash(bytes), text: bytes.toString("utf8") });

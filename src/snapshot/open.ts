@@ -17,6 +17,7 @@ import type { SegmentData } from "../search/segment.ts";
 import { sameIds } from "../search/shards.ts";
 import { loadSynonyms } from "../search/synonyms.ts";
 import { bodyRange, readFolder } from "./folder.ts";
+import { pace } from "./pace.ts";
 import { coldStartInWorkers } from "./pool.ts";
 import { loadSnapshot } from "./store.ts";
 import { currentVersions } from "./version.ts";
@@ -31,9 +32,10 @@ export interface CacheOptions {
   workerThreshold?: number;
   /**
    * The corpus-wide views to compute before returning, so that no question pays for them.
-   * Default: the extractions' views; the app passes the answer layer's fuller set.
+   * Default: the extractions' views; the app passes the answer layer's fuller set, computed in
+   * turns of the event loop.
    */
-  views?: (kb: KnowledgeBase) => void;
+  views?: (kb: KnowledgeBase) => unknown;
   /** Receives one line per reason a part of the snapshot was not used, and a summary. */
   log?: (message: string) => void;
 }
@@ -69,11 +71,16 @@ export interface CachedKnowledge {
   save(): SaveStats;
 }
 
+/**
+ * Reading the folder, decoding the snapshot and seeding the articles take a turn of the event
+ * loop every 50 ms, so an app already listening (npm start) acknowledges requests meanwhile.
+ */
 export async function openKnowledgeCached(
   dir: string,
   options: CacheOptions,
 ): Promise<CachedKnowledge> {
   const log = options.log ?? (() => {});
+  const turns = pace();
   const synonyms = loadSynonyms(dir);
   const versions = currentVersions(dir, synonyms.map);
   let t = performance.now();
@@ -83,33 +90,39 @@ export async function openKnowledgeCached(
     t = now;
     return ms;
   };
-  const folder = readFolder(dir);
+  const folder = await readFolder(dir, turns);
   const folderMs = lap();
   // Results are unpacked against their article's body (compact.ts); those of files no longer
   // in the folder are not needed.
   const textOf = new Map(folder.files.map((f) => [f.hash, f.text]));
-  const snapshot = loadSnapshot(options.cacheDir, versions, (entry) =>
-    textOf.get(entry.hash)?.slice(entry.bodyStart, entry.bodyEnd),
+  const snapshot = await loadSnapshot(
+    options.cacheDir,
+    versions,
+    (entry) => textOf.get(entry.hash)?.slice(entry.bodyStart, entry.bodyEnd),
+    turns,
   );
   const snapshotMs = lap();
 
   const origin = new Map<Article, { hash: string; bodyStart: number; bodyEnd: number }>();
   let parsed = 0;
-  const results = folder.files.map(({ file, hash, text }) => {
+  const results: { article?: Article; problems: Problem[] }[] = [];
+  for (const { file, hash, text } of folder.files) {
+    if (turns.due()) await turns.turn();
     const cached = snapshot.byHash.get(hash);
     if (cached) {
       const { meta, bodyStart, bodyEnd } = cached.entry;
       const article: Article = { ...meta, body: text.slice(bodyStart, bodyEnd), file };
       origin.set(article, { hash, bodyStart, bodyEnd });
-      return { article, problems: [] as Problem[] };
+      results.push({ article, problems: [] });
+      continue;
     }
     parsed++;
     const result = parseArticle(file, text);
     // Where its body sits in the file, so that saving it need not read and parse the file again.
     const range = result.article && bodyRange(text, result.article.body);
     if (result.article && range) origin.set(result.article, { hash, ...range });
-    return result;
-  });
+    results.push(result);
+  }
   const { articles, problems } = dedupe(results);
   const kb = new KnowledgeBase(articles, [...folder.problems, ...problems, ...synonyms.problems], {
     dir,
@@ -120,6 +133,7 @@ export async function openKnowledgeCached(
   const hashOf = new Map<Article, string>();
   const toExtract: Article[] = [];
   for (const a of articles) {
+    if (turns.due()) await turns.turn();
     const o = origin.get(a);
     if (o) {
       writer.remember(a, o);
@@ -143,7 +157,9 @@ export async function openKnowledgeCached(
     for (const [key, data] of await coldStartInWorkers(kb, toExtract, toBuild, workers))
       seeds.set(key, data);
   }
-  for (const e of EXTRACTORS) e.run(kb, kb.articles());
+  // Articles restored from the snapshot are seeded already; the tariffs entry computes its view
+  // over the whole knowledge, which the views below do in any case.
+  if (toExtract.length > 0) for (const e of EXTRACTORS) e.run(kb, toExtract);
   const articlesMs = lap();
 
   const index = searchIndex(kb, seeds);
@@ -153,7 +169,7 @@ export async function openKnowledgeCached(
   const reused = shards.filter((s) => snapshotSegments.get(s.key) === s.data);
   for (const s of reused) if (!s.articles.some((a) => fresh.has(a))) writer.markSaved(s);
   const indexMs = lap();
-  (options.views ?? warmViews)(kb);
+  await (options.views ?? warmViews)(kb);
   const viewsMs = lap();
 
   const save = writer.save();

@@ -20,6 +20,7 @@ import { join } from "node:path";
 import type { SegmentData } from "../search/segment.ts";
 import { type ArticleResults, unpackResults } from "./compact.ts";
 import { decodeShard, encodeShard, type ShardArticle, type ShardFile } from "./format.ts";
+import type { Pace } from "./pace.ts";
 import type { Versions } from "./version.ts";
 
 const MANIFEST = "snapshot.json";
@@ -50,13 +51,14 @@ export function shardFileName(key: string): string {
 /**
  * `bodyOf` gives an article's body as the folder holds it now, or undefined when its file is
  * gone: extraction results are unpacked against it (compact.ts), and only those of articles
- * still in the folder.
+ * still in the folder. Between shards it takes a turn of the event loop whenever `pace` says so.
  */
-export function loadSnapshot(
+export async function loadSnapshot(
   dir: string,
   versions: Versions,
   bodyOf: (entry: ShardArticle) => string | undefined,
-): LoadedSnapshot {
+  pace?: Pace,
+): Promise<LoadedSnapshot> {
   const out: LoadedSnapshot = { byHash: new Map(), segments: new Map(), reasons: [] };
   let manifest: Manifest;
   try {
@@ -72,6 +74,7 @@ export function loadSnapshot(
     return out;
   }
   for (const { key, file } of manifest.shards) {
+    if (pace?.due()) await pace.turn();
     let shard: ShardFile;
     let results: (ArticleResults | null)[] | null = null;
     try {
