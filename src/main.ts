@@ -4,7 +4,7 @@
  * SLACK_SIGNING_SECRET), or without tokens the offline console on the bundled knowledge.
  */
 import { join } from "node:path";
-import { warmAnswerViews, warmAnswerViewsInTurns } from "./answer/views/warm.ts";
+import { warmAnswerViewsInTurns } from "./answer/views/warm.ts";
 import { type Config, ConfigError, describeConfig, readConfig } from "./config/env.ts";
 import { runConsole } from "./console/repl.ts";
 import type { KnowledgeBase } from "./knowledge/base.ts";
@@ -23,16 +23,19 @@ try {
 }
 
 const loadedAt = Date.now();
-// The snapshot beside the state lets a restart load unchanged articles instead of re-extracting them.
-const cached = await openKnowledgeCached(config.knowledgeDir, {
+// The snapshot beside the state lets a restart load unchanged articles instead of re-extracting
+// them. The views are computed in turns of the event loop, as the loading is paced, so the Slack
+// app, listening meanwhile, acknowledges requests within Slack's 3 s.
+const loading = openKnowledgeCached(config.knowledgeDir, {
   cacheDir: join(config.digest.stateDir, "snapshot"),
-  views: warmAnswerViews,
+  views: warmAnswerViewsInTurns,
   log: (m) => process.stderr.write(`${m}\n`),
 });
-const kb = cached.kb;
-afterChanges(kb, cached.save);
 
 if (config.slackMode === "console") {
+  const cached = await loading;
+  const kb = cached.kb;
+  afterChanges(kb, cached.save);
   // Knowledge changes are logged on stderr, beside the console's answers on stdout.
   const say = (m: string) => process.stderr.write(`${m}\n`);
   const live = watchKnowledge(kb, config.knowledgeDir, { log: { info: say, warn: say }, loadedAt });
@@ -44,15 +47,11 @@ if (config.slackMode === "console") {
   });
   live.close();
 } else {
-  const slack = createSlackApp({ config, kb });
+  // Listening starts before the knowledge is loaded: a request sent during a restart is
+  // acknowledged at once and answered when it is (src/slack/deps.ts).
+  const slack = createSlackApp({ config, kb: loading.then((c) => c.kb) });
   const log = slack.app.logger;
-  const live = watchKnowledge(kb, config.knowledgeDir, {
-    log: { info: (m) => log.info(m), warn: (m) => log.warn(m) },
-    loadedAt,
-  });
   log.info(describeConfig(config));
-  log.info(`${kb.size} articles loaded`);
-  for (const p of kb.problems) log.warn(`skipped ${formatProblem(p)}`);
   try {
     await slack.start();
   } catch (e) {
@@ -65,11 +64,21 @@ if (config.slackMode === "console") {
   }
   log.info(
     config.slackMode === "http"
-      ? `Listening on http://${config.host ?? "0.0.0.0"}:${config.port}${EVENTS_PATH}`
-      : "Connected in Socket Mode",
+      ? `Listening on http://${config.host ?? "0.0.0.0"}:${config.port}${EVENTS_PATH}; loading the knowledge`
+      : "Connected in Socket Mode; loading the knowledge",
   );
+  const cached = await loading;
+  const kb = cached.kb;
+  afterChanges(kb, cached.save);
+  const live = watchKnowledge(kb, config.knowledgeDir, {
+    log: { info: (m) => log.info(m), warn: (m) => log.warn(m) },
+    loadedAt,
+  });
+  log.info(`${kb.size} articles loaded in ${((Date.now() - loadedAt) / 1000).toFixed(1)} s`);
+  for (const p of kb.problems) log.warn(`skipped ${formatProblem(p)}`);
   // Posts any digest due today and not yet posted (catch-up), then keeps each channel's time.
-  await slack.digest.scheduler.start();
+  const { digest } = await slack.loaded;
+  await digest.scheduler.start();
   const shutdown = (signal: string) => {
     log.info(`${signal}: stopping`);
     live.close();

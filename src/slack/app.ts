@@ -7,9 +7,9 @@ import type { ListenOptions } from "node:net";
 import { App, type Logger, webApi } from "@slack/bolt";
 import type { Config } from "../config/env.ts";
 import { systemClock } from "../digest/clock.ts";
-import { createDigestService, type DigestService } from "../digest/service.ts";
+import { createDigestService } from "../digest/service.ts";
 import type { KnowledgeBase } from "../knowledge/base.ts";
-import type { Registration, SlackDeps } from "./deps.ts";
+import type { Loaded, Registration, SlackDeps } from "./deps.ts";
 import { logFailure } from "./errors.ts";
 import { BotIdentity } from "./identity.ts";
 import { registerListeners } from "./listeners/index.ts";
@@ -20,7 +20,8 @@ export const HEALTH_PATH = "/healthz";
 
 export interface SlackAppOptions {
   config: Readonly<Config>;
-  kb: KnowledgeBase;
+  /** The knowledge, or its loading: the app listens and acknowledges meanwhile (deps.ts). */
+  kb: KnowledgeBase | Promise<KnowledgeBase>;
   clock?: () => Date;
   logger?: Logger;
 }
@@ -29,8 +30,8 @@ export interface SlackApp {
   app: App;
   identity: BotIdentity;
   registrations: Registration[];
-  /** The daily digest; `digest.scheduler.start()` begins posting (main.ts does, tests need not). */
-  digest: DigestService;
+  /** The knowledge and the daily digest once loaded; `digest.scheduler.start()` begins posting (main.ts does, tests need not). */
+  loaded: Promise<Loaded>;
   /** HTTP: listens on `listen` (default: PORT on HOST, or every interface) and returns the server. */
   start(listen?: ListenOptions): Promise<Server | undefined>;
   stop(): Promise<void>;
@@ -67,20 +68,25 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
   const client = new webApi.WebClient(botToken, { ...clientOptions, logger: app.logger });
   identity = new BotIdentity(client, app.logger);
   const clock = opts.clock ?? (() => new Date());
-  const digest = createDigestService({
-    kb: opts.kb,
-    config: config.digest,
-    log: app.logger,
-    slack: { token: botToken, ...(apiUrl ? { apiUrl } : {}) },
-    clock: { ...systemClock, now: clock },
+  let now: Loaded | undefined;
+  const loaded = Promise.resolve(opts.kb).then((kb) => {
+    const digest = createDigestService({
+      kb,
+      config: config.digest,
+      log: app.logger,
+      slack: { token: botToken, ...(apiUrl ? { apiUrl } : {}) },
+      clock: { ...systemClock, now: clock },
+    });
+    now = { kb, digest };
+    return now;
   });
   const deps: SlackDeps = {
-    kb: opts.kb,
+    loaded,
+    loadedNow: () => now,
     clock,
     seen: new SeenEvents(),
     client,
     editors: new Set(config.editorUserIds),
-    digest,
   };
   const registrations = registerListeners(app, deps);
   app.error(async (e) => logFailure(app.logger, "Slack request", e));
@@ -89,7 +95,7 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
     app,
     identity,
     registrations,
-    digest,
+    loaded,
     async start(listen) {
       void identity.refresh();
       if (config.slackMode === "socket") {
@@ -100,7 +106,7 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
       return (await app.start(where)) as Server;
     },
     stop: () => {
-      digest.scheduler.stop();
+      now?.digest.scheduler.stop();
       return app.stop() as Promise<void>;
     },
   };

@@ -2,6 +2,10 @@
  * What every listener needs: the knowledge, a clock, and the record of events already
  * answered. Listeners reach the answer logic only through `answerFor`, so the Slack layer
  * renders whatever intents exist without knowing them.
+ *
+ * The knowledge arrives as a promise: `npm start` listens before a large archive has finished
+ * loading (26 s at 100,000 articles), so a request sent meanwhile is acknowledged at once and
+ * answered when the knowledge is ready, instead of failing in Slack (issue 9).
  */
 
 import type { webApi } from "@slack/bolt";
@@ -12,7 +16,10 @@ import type { KnowledgeBase } from "../knowledge/base.ts";
 import type { SeenEvents } from "./seen-events.ts";
 
 export interface SlackDeps {
-  kb: KnowledgeBase;
+  /** The knowledge and the digest built on it, once loaded. */
+  loaded: Promise<Loaded>;
+  /** The same, or undefined while loading: for a reply that cannot wait (a form's 3 s). */
+  loadedNow(): Loaded | undefined;
   /** "Now" for each question (tests pin it). */
   clock: () => Date;
   seen: SeenEvents;
@@ -23,12 +30,18 @@ export interface SlackDeps {
   client: webApi.WebClient;
   /** Slack member IDs who may add articles (EDITOR_USER_IDS). */
   editors: ReadonlySet<string>;
-  /** The daily digest (`/tariffs digest …`); its scheduler is started by main.ts. */
-  digest?: DigestService;
 }
 
-export function answerFor(deps: SlackDeps, text: string): Answer {
-  return ask({ kb: deps.kb, now: deps.clock() }, text);
+export interface Loaded {
+  kb: KnowledgeBase;
+  /** The daily digest (`/tariffs digest …`); its scheduler is started by main.ts. */
+  digest: DigestService;
+}
+
+/** The answer to a question, once the knowledge is loaded. */
+export async function answerFor(deps: SlackDeps, text: string): Promise<Answer> {
+  const { kb } = await deps.loaded;
+  return ask({ kb, now: deps.clock() }, text);
 }
 
 /** What one listener file registered, in the manifest's own terms ("/tariffs", "message.im"). */

@@ -7,6 +7,7 @@
 import type { AskContext } from "../answer/intent.ts";
 import { INTENTS } from "../answer/intents/index.ts";
 import { ask, cleanQuery } from "../answer/router.ts";
+import type { KnowledgeBase } from "../knowledge/base.ts";
 import { type HomeView, renderHome } from "../render/home.ts";
 import type { SlackDeps } from "./deps.ts";
 
@@ -24,7 +25,7 @@ export function hasOwnIntent(ctx: AskContext, question: string): boolean {
 
 /** The dashboard for `userId`; an editor also sees which knowledge files need fixing. */
 export function homeView(
-  deps: Pick<SlackDeps, "kb" | "clock"> & Partial<Pick<SlackDeps, "editors">>,
+  deps: { kb: KnowledgeBase } & Pick<SlackDeps, "clock"> & Partial<Pick<SlackDeps, "editors">>,
   userId?: string,
 ): HomeView {
   const ctx = { kb: deps.kb, now: deps.clock() };

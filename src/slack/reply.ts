@@ -32,7 +32,7 @@ export async function replyToMessage(
   await yieldToIO();
   const where = { channel: m.channel, ...(m.threadTs ? { thread_ts: m.threadTs } : {}) };
   try {
-    const message = renderAnswer(answerFor(deps, plainQuestion(m.text)));
+    const message = renderAnswer(await answerFor(deps, plainQuestion(m.text)));
     await deps.client.chat.postMessage({
       ...where,
       text: message.text,

@@ -128,10 +128,11 @@ describe("/tariffs digest", () => {
 
 describe("digest scheduler in the running app", () => {
   it("posts a DIGEST_CHANNELS digest due today at start-up, once, and shows it as fixed", async () => {
-    await slack.digest.scheduler.start();
-    await slack.digest.scheduler.idle();
+    const { scheduler } = (await slack.loaded).digest;
+    await scheduler.start();
+    await scheduler.idle();
     expect(channelPosts(FIXED)).toHaveLength(1);
-    await slack.digest.scheduler.reschedule();
+    await scheduler.reschedule();
     expect(channelPosts(FIXED)).toHaveLength(1);
     const shown = await command("digest", FIXED);
     expect(shown.text).toContain(
@@ -149,7 +150,7 @@ describe("digest scheduler in the running app", () => {
       const reply = await command("digest on 06:00 America/Toronto", "C0GONE");
       expect(reply.text).toMatch(/^Digest on: every day at 06:00 America\/Toronto/);
       // Subscribed at noon: today's 06:00 is not owed, so nothing is posted yet.
-      await slack.digest.scheduler.idle();
+      await (await slack.loaded).digest.scheduler.idle();
       expect(channelPosts("C0GONE")).toHaveLength(0);
       const store = new JsonDigestStore(state);
       await store.putChannel({
@@ -162,7 +163,7 @@ describe("digest scheduler in the running app", () => {
           since: "2025-10-01T00:00:00Z",
         },
       });
-      await slack.digest.scheduler.reschedule();
+      await (await slack.loaded).digest.scheduler.reschedule();
       expect(channelPosts("C0GONE")).toHaveLength(1);
       expect((await store.getChannel("C0GONE"))?.paused?.reason).toBe("channel_not_found");
       expect(

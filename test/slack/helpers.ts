@@ -66,8 +66,15 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-/** Starts a FakeSlack and the app's HTTP receiver on loopback ports, configured from env vars. */
-export async function startApp(kb: KnowledgeBase, now: Date): Promise<Running> {
+/**
+ * Starts a FakeSlack and the app's HTTP receiver on loopback ports, configured from env vars
+ * (plus `env`). `kb` may still be loading, as in `npm start`.
+ */
+export async function startApp(
+  kb: KnowledgeBase | Promise<KnowledgeBase>,
+  now: Date,
+  env: Record<string, string> = {},
+): Promise<Running> {
   const fake = new FakeSlack();
   await fake.start();
   const config = readConfig({
@@ -75,6 +82,7 @@ export async function startApp(kb: KnowledgeBase, now: Date): Promise<Running> {
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: fake.apiUrl,
     TARIFF_DESK_KNOWLEDGE: join(PROJECT, "knowledge"),
+    ...env,
   });
   const logger = new MemoryLogger();
   const slack = createSlackApp({ config, kb, clock: () => now, logger });

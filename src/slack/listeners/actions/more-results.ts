@@ -15,7 +15,10 @@ export function registerMoreResults(app: App, deps: SlackDeps): Registration {
     await yieldToIO();
     try {
       const ref = decodeRef(action.value);
-      const message = renderAnswer(answerFor(deps, ref.query), { from: ref.from, share: true });
+      const message = renderAnswer(await answerFor(deps, ref.query), {
+        from: ref.from,
+        share: true,
+      });
       await postToResponseUrl(body.response_url, {
         response_type: "ephemeral",
         replace_original: false,

@@ -19,7 +19,7 @@ export function registerShareAnswer(app: App, deps: SlackDeps): Registration {
     await yieldToIO();
     try {
       const ref = decodeRef(action.value);
-      const message = renderAnswer(answerFor(deps, ref.query), {
+      const message = renderAnswer(await answerFor(deps, ref.query), {
         from: ref.from,
         sharedBy: body.user.id,
       });

@@ -20,10 +20,13 @@ export function registerTariffsCommand(app: App, deps: SlackDeps): Registration 
       const digest = digestWords(plainQuestion(command.text));
       if (digest) {
         const req = { words: digest, channel: command.channel_id, user: command.user_id };
-        await postToResponseUrl(command.response_url, await digestReply(deps.digest, req));
+        const { digest: service } = await deps.loaded;
+        await postToResponseUrl(command.response_url, await digestReply(service, req));
         return;
       }
-      const message = renderAnswer(answerFor(deps, plainQuestion(command.text)), { share: true });
+      const message = renderAnswer(await answerFor(deps, plainQuestion(command.text)), {
+        share: true,
+      });
       await postToResponseUrl(command.response_url, {
         response_type: "ephemeral",
         text: message.text,

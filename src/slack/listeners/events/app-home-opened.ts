@@ -8,7 +8,9 @@ export function registerAppHomeOpened(app: App, deps: SlackDeps): Registration {
   app.event("app_home_opened", async ({ event, logger }) => {
     if (event.tab !== "home") return;
     try {
-      await deps.client.views.publish({ user_id: event.user, view: homeView(deps, event.user) });
+      const { kb } = await deps.loaded;
+      const view = homeView({ ...deps, kb }, event.user);
+      await deps.client.views.publish({ user_id: event.user, view });
     } catch (e) {
       // Nobody to apologize to in a tab that failed to draw; the log says why.
       logFailure(logger, `App Home for ${event.user}`, e);

@@ -7,8 +7,16 @@
 import type { App } from "@slack/bolt";
 import { addArticle, type FormValues, readForm } from "../../../live/add-article.ts";
 import { firstFacts } from "../../../live/first-facts.ts";
-import { ADD_ARTICLE_VIEW, addedModal, notEditorModal } from "../../../render/add-article-modal.ts";
+import {
+  ADD_ARTICLE_VIEW,
+  addedModal,
+  FIELDS,
+  notEditorModal,
+} from "../../../render/add-article-modal.ts";
 import type { Registration, SlackDeps } from "../../deps.ts";
+
+export const STILL_LOADING =
+  "Tariff Desk is still loading its archive after a restart. Nothing was saved; submit again in a few seconds.";
 
 export function registerAddArticleSubmission(app: App, deps: SlackDeps): Registration {
   app.view(ADD_ARTICLE_VIEW, async ({ ack, body, view, logger }) => {
@@ -23,7 +31,14 @@ export function registerAddArticleSubmission(app: App, deps: SlackDeps): Registr
       await ack({ response_action: "errors", errors: form.errors });
       return;
     }
-    const added = addArticle(deps.kb, form.input);
+    // The form must be answered within 3 s, so it cannot wait for a restart to finish loading.
+    const kb = deps.loadedNow()?.kb;
+    if (!kb) {
+      logger.info(`Add article: ${user} submitted while the knowledge was loading; asked to retry`);
+      await ack({ response_action: "errors", errors: { [FIELDS.text]: STILL_LOADING } });
+      return;
+    }
+    const added = addArticle(kb, form.input);
     if (!added.ok) {
       await ack({ response_action: "errors", errors: added.errors });
       return;
@@ -32,7 +47,7 @@ export function registerAddArticleSubmission(app: App, deps: SlackDeps): Registr
     logger.info(`Add article: ${user} added ${article.id} (${article.file})`);
     await ack({
       response_action: "update",
-      view: addedModal(article, firstFacts(deps.kb, article)),
+      view: addedModal(article, firstFacts(kb, article)),
     });
   });
   return { kind: "view", name: ADD_ARTICLE_VIEW };
