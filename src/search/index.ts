@@ -113,6 +113,11 @@ export class PassageIndex {
     return this.shards.refresh();
   }
 
+  /** Brings one year's shards up to date; true once all are (for a load that paces itself). */
+  refreshYear(): boolean {
+    return this.shards.refreshYear();
+  }
+
   /** Shards built from articles rather than taken from a snapshot, since this index was made. */
   get shardsBuilt(): number {
     return this.shards.built;

@@ -36,6 +36,8 @@ export interface CacheOptions {
    * turns of the event loop.
    */
   views?: (kb: KnowledgeBase) => unknown;
+  /** How long the load may hold the event loop before it takes a turn (default 50 ms; tests use 0). */
+  paceMs?: number;
   /** Receives one line per reason a part of the snapshot was not used, and a summary. */
   log?: (message: string) => void;
 }
@@ -72,15 +74,16 @@ export interface CachedKnowledge {
 }
 
 /**
- * Reading the folder, decoding the snapshot and seeding the articles take a turn of the event
- * loop every 50 ms, so an app already listening (npm start) acknowledges requests meanwhile.
+ * Reading the folder, decoding the snapshot, seeding the articles and attaching the index take a
+ * turn of the event loop every 50 ms, so an app already listening (npm start) acknowledges
+ * requests meanwhile.
  */
 export async function openKnowledgeCached(
   dir: string,
   options: CacheOptions,
 ): Promise<CachedKnowledge> {
   const log = options.log ?? (() => {});
-  const turns = pace();
+  const turns = pace(options.paceMs);
   const synonyms = loadSynonyms(dir);
   const versions = currentVersions(dir, synonyms.map);
   let t = performance.now();
@@ -163,6 +166,7 @@ export async function openKnowledgeCached(
   const articlesMs = lap();
 
   const index = searchIndex(kb, seeds);
+  while (!index.refreshYear()) if (turns.due()) await turns.turn();
   const shards = index.shardList();
   // A shard file is current when its segment came from it and none of its articles was extracted anew.
   const fresh = new Set(toExtract);
