@@ -7,6 +7,7 @@ import { loadPhase } from "./phases/load.ts";
 import { rawPhase } from "./phases/raw.ts";
 import { referencePhase } from "./phases/reference.ts";
 import { restartPhase } from "./phases/restart.ts";
+import { slackPhase } from "./phases/slack.ts";
 
 interface ChildArgs {
   dir: string;
@@ -25,11 +26,13 @@ const result =
       ? await ingestPhase(a.dir, a.cacheDir, a.workers)
       : phase === "restart"
         ? await restartPhase(a.dir, a.cacheDir, a.rounds, new Date(a.now))
-        : phase === "raw"
-          ? rawPhase(a.dir, a.rounds)
-          : phase === "reference"
-            ? referencePhase(a.dir, a.rounds)
-            : null;
+        : phase === "slack"
+          ? await slackPhase(a.dir, a.cacheDir)
+          : phase === "raw"
+            ? rawPhase(a.dir, a.rounds)
+            : phase === "reference"
+              ? referencePhase(a.dir, a.rounds)
+              : null;
 if (!result) {
   process.stderr.write(`unknown phase ${phase}\n`);
   process.exit(2);

@@ -20,6 +20,17 @@ export interface SizeResult {
     snapshotMB: number | string;
     loadJsonMs: number | string;
   };
+  /** `npm start` restarting while signed slash commands arrive every 100 ms (phases/slack.ts). */
+  slackRestart: {
+    listeningMs: number | null;
+    loadedMs: number | null;
+    sentDuringLoad: number;
+    answeredDuringLoadSent: number;
+    failed: number;
+    acksOver3s: number;
+    ack: { p50Ms: number; maxMs: number; samples: number };
+    lastAnsweredMs: number | null;
+  };
   [extra: string]: unknown;
 }
 
@@ -52,6 +63,28 @@ export function table(results: SizeResult[]): string {
       raw
         ? `${secs(raw.buildMs)} / ${f(raw.rssMB, " MB")} / ${typeof raw.snapshotMB === "number" ? `${raw.snapshotMB} MB, load ${f(raw.loadJsonMs, " ms")}` : raw.snapshotMB} / ${f(raw.p50Ms)} / ${f(raw.p99Ms)} ms`
         : "—",
+    ].join(" | ");
+  });
+  return [head, rule, ...rows.map((r) => `| ${r} |`)].join("\n");
+}
+
+/** The Slack path during a restart: when `npm start` listens, how long acknowledgements took. */
+export function slackTable(results: SizeResult[]): string {
+  const head =
+    "| articles | npm start listening after | knowledge loaded after | commands sent while loading (answered) | acknowledgement p50 / max | over Slack's 3 s | failed | last answer after |";
+  const rule = "|---|---|---|---|---|---|---|---|";
+  const at = (ms: number | null) => (ms === null ? "—" : secs(ms));
+  const rows = results.map((r) => {
+    const s = r.slackRestart;
+    return [
+      r.label,
+      at(s.listeningMs),
+      at(s.loadedMs),
+      `${s.sentDuringLoad} (${s.answeredDuringLoadSent})`,
+      `${f(s.ack.p50Ms)} / ${f(s.ack.maxMs)} ms`,
+      `${s.acksOver3s} of ${s.ack.samples}`,
+      `${s.failed}`,
+      at(s.lastAnsweredMs),
     ].join(" | ");
   });
   return [head, rule, ...rows.map((r) => `| ${r} |`)].join("\n");

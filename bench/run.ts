@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: for the real knowledge and synthetic archives of the chosen sizes, measures
  * load and index, extraction, cold ingest, snapshot size and restart, memory and `ask` latency,
+ * the Slack app's acknowledgements while `npm start` restarts,
  * each phase in a fresh process, beside plain MiniSearch and the engine before issue 9 on the
  * same corpus. Prints a Markdown table, or with --json one JSON object.
  */
@@ -10,7 +11,7 @@ import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { ArgError, type BenchArgs, parseArgs, USAGE } from "./args.ts";
 import { ensureCorpus } from "./corpus/cache.ts";
-import { type SizeResult, table } from "./report.ts";
+import { type SizeResult, slackTable, table } from "./report.ts";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const say = (m: string) => process.stderr.write(`bench: ${m}\n`);
@@ -54,6 +55,7 @@ function measure(args: BenchArgs, label: string, dir: string, size: number): Siz
     const load = phase("load", args, dir, cacheDir, false);
     const ingest = phase("ingest", args, dir, cacheDir, false);
     const restart = phase("restart", args, dir, cacheDir, false);
+    const slack = phase("slack", args, dir, cacheDir, false);
     const raw = args.raw ? phase("raw", args, dir, cacheDir, true) : undefined;
     const reference =
       size <= args.referenceMax ? phase("reference", args, dir, cacheDir, true) : undefined;
@@ -65,11 +67,12 @@ function measure(args: BenchArgs, label: string, dir: string, size: number): Siz
       snapshotMB: ingest.snapshotMB as number,
       restartMs: restart.restartMs as number,
       restartLongestBlockMs: restart.restartLongestBlockMs as number,
+      slackRestart: slack as SizeResult["slackRestart"],
       extractPerSec: load.extractPerSec as number,
       coldIngestMs: ingest.coldIngestMs as number,
       ask: restart.ask as SizeResult["ask"],
       ...(raw ? { rawMiniSearch: raw as SizeResult["rawMiniSearch"] } : {}),
-      details: { load, ingest, restart, ...(reference ? { reference } : {}) },
+      details: { load, ingest, restart, slack, ...(reference ? { reference } : {}) },
     };
   } finally {
     rmSync(cacheDir, { recursive: true, force: true });
@@ -109,6 +112,6 @@ if (args.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 else {
   const m = result.machine;
   process.stdout.write(
-    `${table(sizes)}\n\n${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node}; load average ${m.loadAverageAtStart.join(" ")} at start, ${m.loadAverageAtEnd.join(" ")} at end.\n`,
+    `${table(sizes)}\n\n${slackTable(sizes)}\n\n${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, Node ${m.node}; load average ${m.loadAverageAtStart.join(" ")} at start, ${m.loadAverageAtEnd.join(" ")} at end.\n`,
   );
 }
