@@ -6,12 +6,15 @@
  */
 import type { Article, Problem } from "./article.ts";
 import { compareNewestFirst } from "./pubdate.ts";
+import type { Steps } from "./steps.ts";
 
 export class KnowledgeBase {
   private readonly byId = new Map<string, Article>();
   private readonly perArticleCache = new Map<string, WeakMap<Article, unknown>>();
   private readonly derivedCache = new Map<string, { version: number; value: unknown }>();
   private sortedCache: { version: number; list: Article[] } | undefined;
+  /** Changes since `sortedCache` was current: a few are placed in it instead of sorting again. */
+  private unsorted: KnowledgeChange[] = [];
   private readonly listeners: ((change: KnowledgeChange) => void)[] = [];
   /** Bumped on every change; anything derived from the whole corpus keys on it. */
   version = 0;
@@ -33,16 +36,20 @@ export class KnowledgeBase {
     return this.byId.get(id);
   }
 
-  /** All articles, newest first (overlapping dates keep a stable order by id). */
+  /**
+   * All articles, newest first (overlapping dates keep a stable order by id). After a live
+   * change the changed articles are placed by binary search: sorting 100,000 articles again
+   * took 250–480 ms (issue 9). No two articles tie (ids are unique), so it is the same list.
+   */
   articles(): Article[] {
     if (this.sortedCache?.version !== this.version) {
-      const list = [...this.byId.values()].sort(
-        (a, b) =>
-          compareNewestFirst(a.published, b.published) ||
-          b.published.value.localeCompare(a.published.value) ||
-          a.id.localeCompare(b.id),
-      );
+      const list =
+        (this.sortedCache &&
+          this.unsorted.length <= FEW_CHANGES &&
+          placed(this.sortedCache.list, this.unsorted)) ||
+        [...this.byId.values()].sort(newestFirst);
       this.sortedCache = { version: this.version, list };
+      this.unsorted = [];
     }
     return this.sortedCache.list;
   }
@@ -122,9 +129,67 @@ export class KnowledgeBase {
     return value;
   }
 
+  /**
+   * `derived` for a computation written in steps (src/knowledge/steps.ts), so its caller can
+   * pause between them. A value a question computed meanwhile is taken as it is, and one built
+   * across a change is never stored.
+   */
+  *derivedInSteps<T>(key: string, build: (kb: KnowledgeBase) => Steps<T>): Steps<T> {
+    const version = this.version;
+    const steps = build(this);
+    for (;;) {
+      const hit = this.derivedCache.get(key);
+      if (hit?.version === version) return hit.value as T;
+      const r = steps.next();
+      if (r.done) {
+        if (this.version === version) this.derivedCache.set(key, { version, value: r.value });
+        return r.value;
+      }
+      yield;
+    }
+  }
+
   private emit(change: KnowledgeChange): void {
+    if (this.sortedCache && this.unsorted.length <= FEW_CHANGES) this.unsorted.push(change);
+    // The views of the version before are never served again: let the collector have them while
+    // the new ones are built, not after (about 300 MB at 100,000 articles).
+    this.derivedCache.clear();
     for (const fn of this.listeners) fn(change);
   }
+}
+
+/** More changes than this since the last sort: sorting again is cheaper than placing each. */
+const FEW_CHANGES = 64;
+
+function newestFirst(a: Article, b: Article): number {
+  return (
+    compareNewestFirst(a.published, b.published) ||
+    b.published.value.localeCompare(a.published.value) ||
+    a.id.localeCompare(b.id)
+  );
+}
+
+/** A copy of `sorted` (newest first) with the changes applied, each article at its place. */
+function placed(
+  sorted: readonly Article[],
+  changes: readonly KnowledgeChange[],
+): Article[] | undefined {
+  const list = sorted.slice();
+  for (const { article, previous } of changes) {
+    const at = previous ? list.indexOf(previous) : -1;
+    if (previous && at < 0) return undefined;
+    if (previous) list.splice(at, 1);
+    if (!article) continue;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (newestFirst(list[mid] as Article, article) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    list.splice(lo, 0, article);
+  }
+  return list;
 }
 
 export interface KnowledgeOptions {
