@@ -10,12 +10,13 @@
  */
 import type { Article } from "../knowledge/article.ts";
 import type { KnowledgeBase } from "../knowledge/base.ts";
-import { directory } from "../people/directory.ts";
-import { articleEvents, DATES_KEY, knowledgeEvents } from "./events/index.ts";
+import { runSteps, type Steps } from "../knowledge/steps.ts";
+import { directoryInSteps } from "../people/directory.ts";
+import { articleEvents, DATES_KEY, knowledgeEventsInSteps } from "./events/index.ts";
 import { articleQuotes } from "./quotes/extract.ts";
-import { boardOf } from "./tariffs/board.ts";
+import { boardInSteps } from "./tariffs/board.ts";
 import { coverageFacts } from "./tariffs/coverage.ts";
-import { tariffFacts } from "./tariffs/facts.ts";
+import { tariffFacts, tariffFactsInSteps } from "./tariffs/facts.ts";
 import { sectorVocabulary } from "./tariffs/sectors-file.ts";
 
 export interface Extractor {
@@ -64,21 +65,21 @@ export function resultsToKeep(kb: KnowledgeBase, article: Article): [string, unk
 /**
  * Corpus-wide views of the extractions, computed once after a load or a change so that no
  * question pays for them: the tariff facts newest first, every sector's board, the merged
- * events, the people directory. One entry per view, so a caller can compute them one at a time.
- * (The answer layer adds its own: src/answer/views/warm.ts.)
+ * events, the people directory. Each is computed in steps (src/knowledge/steps.ts), so a caller
+ * can let other work in between. (The answer layer adds its own: src/answer/views/warm.ts.)
  */
-export const VIEWS: readonly ((kb: KnowledgeBase) => void)[] = [
-  (kb) => {
-    tariffFacts(kb);
+export const VIEWS: readonly ((kb: KnowledgeBase) => Steps<unknown>)[] = [
+  function* (kb) {
+    yield* tariffFactsInSteps(kb);
     coverageFacts(kb);
   },
-  (kb) => {
-    for (const sector of sectorVocabulary(kb).vocabulary.sectors) boardOf(kb, sector);
+  function* (kb) {
+    for (const sector of sectorVocabulary(kb).vocabulary.sectors) yield* boardInSteps(kb, sector);
   },
-  knowledgeEvents,
-  directory,
+  knowledgeEventsInSteps,
+  directoryInSteps,
 ];
 
 export function warmViews(kb: KnowledgeBase): void {
-  for (const view of VIEWS) view(kb);
+  for (const view of VIEWS) runSteps(view(kb));
 }

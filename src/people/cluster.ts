@@ -5,6 +5,7 @@
  * (issue 9).
  */
 import type { Entity } from "../extract/quotes/coref.ts";
+import { ITEMS_PER_STEP, runSteps, type Steps, stepDone } from "../knowledge/steps.ts";
 import type { AliasEntry } from "./aliases.ts";
 import { bareName, fold } from "./names.ts";
 import { sameFirstName } from "./nicknames.ts";
@@ -30,6 +31,13 @@ interface Surname {
 }
 
 export function cluster(members: readonly Entity[], entries: readonly AliasEntry[]): Clusters {
+  return runSteps(clusterInSteps(members, entries));
+}
+
+export function* clusterInSteps(
+  members: readonly Entity[],
+  entries: readonly AliasEntry[],
+): Steps<Clusters> {
   const n = members.length;
   const parent = new Int32Array(n);
   for (let i = 0; i < n; i++) parent[i] = i;
@@ -112,7 +120,9 @@ export function cluster(members: readonly Entity[], entries: readonly AliasEntry
       if (m.forms) for (const form of m.forms.keys()) hit(form, i);
       hit(m.name, i);
     }
+    if (stepDone(i)) yield;
   }
+  let done = 0;
   for (const s of surnames.values()) {
     // The distinct first names compared pairwise: few per surname, however often each is mentioned.
     const names = [...s.byFirst];
@@ -131,6 +141,11 @@ export function cluster(members: readonly Entity[], entries: readonly AliasEntry
     const target =
       full === 0 ? s.bare[0] : full > 1 ? undefined : s.loners ? s.lonerIndex : [...roots][0];
     if (target !== undefined) for (const i of s.bare) union(i, target);
+    done += 1 + names.length + s.bare.length;
+    if (done >= ITEMS_PER_STEP) {
+      done = 0;
+      yield;
+    }
   }
   const displayAt = new Map<number, AliasEntry>();
   entries.forEach((entry, e) => {
@@ -138,15 +153,15 @@ export function cluster(members: readonly Entity[], entries: readonly AliasEntry
     for (const h of hits) union(h, hits[0] as number);
     if (hits[0] !== undefined) displayAt.set(hits[0], entry);
   });
-  return groupsOf(find, n, displayAt);
+  return yield* groupsOf(find, n, displayAt);
 }
 
 /** Numbers the groups in order of their first member and lists each group's members. */
-function groupsOf(
+function* groupsOf(
   find: (i: number) => number,
   n: number,
   displayAt: Map<number, AliasEntry>,
-): Clusters {
+): Steps<Clusters> {
   const groupOf = new Int32Array(n);
   const groupOfRoot = new Int32Array(n).fill(-1);
   let groups = 0;
@@ -155,6 +170,7 @@ function groupsOf(
     let g = groupOfRoot[root] as number;
     if (g < 0) g = groupOfRoot[root] = groups++;
     groupOf[i] = g;
+    if (stepDone(i)) yield;
   }
   const start = new Int32Array(groups + 1);
   for (let i = 0; i < n; i++) {
@@ -168,6 +184,7 @@ function groupsOf(
     const g = groupOf[i] as number;
     order[next[g] as number] = i;
     next[g] = (next[g] as number) + 1;
+    if (stepDone(i)) yield;
   }
   const display = new Map<number, { name: string; aliases: string[] }>();
   for (const [i, entry] of displayAt) {

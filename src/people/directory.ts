@@ -11,8 +11,16 @@ import { articleQuotes } from "../extract/quotes/extract.ts";
 import type { ArticleQuotes, ExtractedQuote } from "../extract/quotes/types.ts";
 import type { Article, Problem } from "../knowledge/article.ts";
 import type { KnowledgeBase } from "../knowledge/base.ts";
+import {
+  ARTICLES_PER_STEP,
+  ITEMS_PER_STEP,
+  runSteps,
+  type Steps,
+  sortInSteps,
+  stepDone,
+} from "../knowledge/steps.ts";
 import { aliasesStamp, loadAliases } from "./aliases.ts";
-import { cluster } from "./cluster.ts";
+import { clusterInSteps } from "./cluster.ts";
 import { bareName, distance, fold, nameMatches } from "./names.ts";
 
 export interface Person {
@@ -53,23 +61,36 @@ export interface Directory {
 }
 
 export function directory(kb: KnowledgeBase): Directory {
-  const dir = kb.options.dir;
-  return kb.derived(`people:${aliasesStamp(dir)}`, () => buildDirectory(kb, loadAliases(dir)));
+  return runSteps(directoryInSteps(kb));
 }
 
-function buildDirectory(kb: KnowledgeBase, aliases: ReturnType<typeof loadAliases>): Directory {
+export function directoryInSteps(kb: KnowledgeBase): Steps<Directory> {
+  const dir = kb.options.dir;
+  return kb.derivedInSteps(`people:${aliasesStamp(dir)}`, () =>
+    buildDirectory(kb, loadAliases(dir)),
+  );
+}
+
+function* buildDirectory(
+  kb: KnowledgeBase,
+  aliases: ReturnType<typeof loadAliases>,
+): Steps<Directory> {
   const articles = kb.articles();
-  const perArticle = articles.map((a) => articleQuotes(kb, a));
+  const perArticle: ArticleQuotes[] = [];
   // Every entity of every article is a member, numbered in article order; `first[a]` is article
   // a's first member, so a quote's speaker is found by index instead of a map keyed by entity.
   const first = new Int32Array(articles.length + 1);
-  for (let a = 0; a < articles.length; a++)
-    first[a + 1] = (first[a] as number) + (perArticle[a] as ArticleQuotes).entities.length;
   const members: Entity[] = [];
-  for (const aq of perArticle) for (const e of aq.entities) members.push(e);
+  for (let a = 0; a < articles.length; a++) {
+    const aq = articleQuotes(kb, articles[a] as Article);
+    perArticle.push(aq);
+    first[a + 1] = (first[a] as number) + aq.entities.length;
+    for (const e of aq.entities) members.push(e);
+    if (stepDone(a, ARTICLES_PER_STEP)) yield;
+  }
   const articleOf = new Int32Array(members.length);
   for (let a = 0; a < articles.length; a++) articleOf.fill(a, first[a], first[a + 1]);
-  const { groupOf, order, start, display } = cluster(members, aliases.entries);
+  const { groupOf, order, start, display } = yield* clusterInSteps(members, aliases.entries);
   const speakerOf = (a: number, q: ExtractedQuote): number => {
     const entities = (perArticle[a] as ArticleQuotes).entities;
     const sp = q.speaker as Entity;
@@ -77,14 +98,23 @@ function buildDirectory(kb: KnowledgeBase, aliases: ReturnType<typeof loadAliase
     return k < 0 ? -1 : (first[a] as number) + k;
   };
   const counts = new Int32Array(start.length);
-  for (let a = 0; a < articles.length; a++)
+  for (let a = 0; a < articles.length; a++) {
     for (const q of (perArticle[a] as ArticleQuotes).quotes) {
       const m = q.speaker ? speakerOf(a, q) : -1;
       if (m >= 0) counts[groupOf[m] as number] = (counts[groupOf[m] as number] as number) + 1;
     }
+    if (stepDone(a, ARTICLES_PER_STEP)) yield;
+  }
   const people: Person[] = [];
   const personOf: (Person | undefined)[] = [];
+  const ids = (m: number) => (articles[articleOf[m] as number] as Article).id;
+  // Steps counted in members: the most quoted people are groups of many thousands at archive scale.
+  let work = 0;
   for (let g = 0; g + 1 < start.length; g++) {
+    if (work >= ITEMS_PER_STEP) {
+      work = 0;
+      yield;
+    }
     const from = start[g] as number;
     const to = start[g + 1] as number;
     const lead = members[order[from] as number] as Entity;
@@ -93,10 +123,11 @@ function buildDirectory(kb: KnowledgeBase, aliases: ReturnType<typeof loadAliase
       const e = members[order[k] as number] as Entity;
       qualifies = e.spoke && !!(e.firstName || e.roles.length);
     }
+    work += 1 + (qualifies ? 0 : to - from);
     if (!qualifies) continue;
     const group = order.subarray(from, to);
-    const ids = (m: number) => (articles[articleOf[m] as number] as Article).id;
-    const p = toPerson(group, members, ids, counts[g] as number, display.get(g));
+    const p = yield* toPerson(group, members, ids, counts[g] as number, display.get(g));
+    work += to - from;
     people.push(p);
     personOf[g] = p;
   }
@@ -128,26 +159,32 @@ function buildDirectory(kb: KnowledgeBase, aliases: ReturnType<typeof loadAliase
       if (person) r.person = person;
       quotes.push(r);
     }
+    if (stepDone(a, ARTICLES_PER_STEP)) yield;
   }
-  people.sort((a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name));
-  return { people, quotes, problems: aliases.problems };
+  const sorted = yield* sortInSteps(
+    people,
+    (a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name),
+  );
+  return { people: sorted, quotes, problems: aliases.problems };
 }
 
 /** One group's person; `group` lists its members in member (newest article first) order. */
-function toPerson(
+function* toPerson(
   group: Int32Array,
   members: readonly Entity[],
   articleIdOf: (m: number) => string,
   quotes: number,
   display: { name: string; aliases: string[] } | undefined,
-): Person {
+): Steps<Person> {
   const first = members[group[0] as number] as Entity;
   const kind = first.kind === "org" ? "organization" : first.kind;
   const forms = new Map<string, number>();
   const roles: string[] = [];
   const seenRoles = new Set<string>();
   const articles: string[] = [];
-  for (const m of group) {
+  for (let k = 0; k < group.length; k++) {
+    if (stepDone(k)) yield;
+    const m = group[k] as number;
     const e = members[m] as Entity;
     // No forms map stands for the name alone, written once.
     if (e.forms) for (const [f, n] of e.forms) forms.set(f, (forms.get(f) ?? 0) + n);

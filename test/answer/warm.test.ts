@@ -1,12 +1,26 @@
 /**
- * Recomputing the corpus-wide views after a live change (main.ts) happens one view per turn of
- * the event loop, so a Slack request arriving meanwhile is handled between two views.
+ * Recomputing the corpus-wide views after a live change (main.ts) happens in steps across turns
+ * of the event loop, so a Slack request arriving meanwhile is handled between two steps, never
+ * after a whole view; what it computes is what the synchronous accessors compute.
  */
-import { describe, expect, it } from "vitest";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { writeCorpus } from "../../bench/corpus/generate.ts";
 import { ask } from "../../src/answer/router.ts";
+import { eventsView } from "../../src/answer/views/events.ts";
+import { quotesView } from "../../src/answer/views/quotes.ts";
 import { ANSWER_VIEWS, warmAnswerViewsInTurns } from "../../src/answer/views/warm.ts";
-import type { KnowledgeBase } from "../../src/knowledge/base.ts";
+import { knowledgeEvents } from "../../src/extract/events/index.ts";
+import { boardOf } from "../../src/extract/tariffs/board.ts";
+import { coverageFacts } from "../../src/extract/tariffs/coverage.ts";
+import { tariffFacts } from "../../src/extract/tariffs/facts.ts";
+import { sectorVocabulary } from "../../src/extract/tariffs/sectors-file.ts";
+import type { Article } from "../../src/knowledge/article.ts";
+import { KnowledgeBase } from "../../src/knowledge/base.ts";
 import { openKnowledge } from "../../src/knowledge/open.ts";
+import { directory } from "../../src/people/directory.ts";
 import { BUNDLED } from "../helpers/knowledge.ts";
 
 const NOW = new Date("2025-10-06T12:00:00Z");
@@ -34,26 +48,114 @@ function turnCounter(): { stop(): number } {
   };
 }
 
-describe("views recomputed after a change", () => {
-  it("are computed one per turn of the event loop, the answers as a fresh load's", async () => {
+/** Every view as plain data: the lazily computed parts (event texts, folded quotes) read out. */
+function views(kb: KnowledgeBase) {
+  const ev = eventsView(kb);
+  const qv = quotesView(kb);
+  const d = directory(kb);
+  return {
+    facts: tariffFacts(kb),
+    coverage: coverageFacts(kb),
+    boards: sectorVocabulary(kb).vocabulary.sectors.map((s) => boardOf(kb, s)),
+    events: knowledgeEvents(kb),
+    directory: d,
+    eventsView: { ...ev, said: ev.events.map((_, i) => ev.said(i)) },
+    quotesView: {
+      ...qv,
+      words: qv.words(),
+      context: d.quotes.map((_, i) => qv.context(i)),
+    },
+  };
+}
+
+/** A knowledge base with `kb`'s articles and per-article extractions, and no view computed. */
+function fresh(kb: KnowledgeBase): KnowledgeBase {
+  const copy = new KnowledgeBase([...kb.articles()], [], kb.options);
+  for (const a of kb.articles())
+    for (const [key, value] of kb.perArticleValues(a)) copy.seedPerArticle(key, a, value);
+  return copy;
+}
+
+function change(kb: KnowledgeBase, suffix: string): Article {
+  const first = kb.articles()[0];
+  if (!first) throw new Error("no article");
+  const changed = { ...first, headline: `${first.headline} (${suffix})` };
+  kb.upsert(changed);
+  return changed;
+}
+
+describe("views recomputed after a change, bundled knowledge", () => {
+  it("give the answers a fresh load gives", async () => {
     const kb = openKnowledge(BUNDLED);
-    const first = kb.articles()[0];
-    if (!first) throw new Error("no bundled article");
-    kb.upsert({ ...first, headline: `${first.headline} (updated)` });
-    const counter = turnCounter();
+    change(kb, "updated");
     expect(await warmAnswerViewsInTurns(kb)).toBe(true);
-    expect(counter.stop()).toBeGreaterThanOrEqual(ANSWER_VIEWS.length - 1);
-    const fresh = openKnowledge(BUNDLED);
-    fresh.upsert({ ...first, headline: `${first.headline} (updated)` });
-    expect(answers(kb)).toEqual(answers(fresh));
+    const other = openKnowledge(BUNDLED);
+    change(other, "updated");
+    expect(answers(kb)).toEqual(answers(other));
   });
 
   it("stop when the knowledge changes again before they are done", async () => {
     const kb = openKnowledge(BUNDLED);
-    const first = kb.articles()[0];
-    if (!first) throw new Error("no bundled article");
     const pending = warmAnswerViewsInTurns(kb);
-    kb.upsert({ ...first, headline: `${first.headline} (corrected)` });
+    change(kb, "corrected");
     expect(await pending).toBe(false);
+  });
+});
+
+describe("views recomputed after a change, 200 synthetic articles", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "tariff-desk-warm-"));
+    writeCorpus(dir, 200, { seed: 21 });
+  });
+
+  it("take several steps per view, each a turn with no budget, and equal the synchronous accessors'", async () => {
+    const kb = openKnowledge(dir);
+    change(kb, "edited");
+    // Each view's steps on a copy, in the warming's order (so a view's inputs are ready).
+    const counting = fresh(kb);
+    const steps = ANSWER_VIEWS.map((view) => {
+      const g = view(counting);
+      let n = 1;
+      while (!g.next().done) n++;
+      return n;
+    });
+    console.log(`steps per view, 200 articles: ${steps.join(", ")}`);
+    for (const n of steps) expect(n).toBeGreaterThan(1);
+    const counter = turnCounter();
+    expect(await warmAnswerViewsInTurns(kb, { budgetMs: 0 })).toBe(true);
+    const turns = counter.stop();
+    const total = steps.reduce((a, b) => a + b, 0);
+    console.log(`turns with no budget: ${turns} for ${total} steps`);
+    expect(turns).toBeGreaterThanOrEqual(total - ANSWER_VIEWS.length);
+    expect(views(kb)).toEqual(views(fresh(kb)));
+    // The warming's values are the ones kept: the answer layouts are built on them.
+    expect(eventsView(kb).events).toBe(knowledgeEvents(kb));
+    expect(quotesView(kb).directory).toBe(directory(kb));
+  });
+
+  it("take a view a question computed meanwhile as it is", async () => {
+    const kb = openKnowledge(dir);
+    change(kb, "edited");
+    const pending = warmAnswerViewsInTurns(kb, { budgetMs: 0 });
+    await new Promise((resolve) => setImmediate(resolve));
+    const asked = directory(kb);
+    expect(await pending).toBe(true);
+    expect(directory(kb)).toBe(asked);
+    expect(quotesView(kb).directory).toBe(asked);
+  });
+
+  it("stop mid-way when an article is removed, and keep nothing computed before it", async () => {
+    const kb = openKnowledge(dir);
+    change(kb, "edited");
+    const pending = warmAnswerViewsInTurns(kb, { budgetMs: 0 });
+    for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
+    const gone = kb.articles()[1] as Article;
+    const before = fresh(kb);
+    expect(directory(before).quotes.some((q) => q.articleId === gone.id)).toBe(true);
+    kb.remove(gone.id);
+    expect(await pending).toBe(false);
+    expect(views(kb)).toEqual(views(fresh(kb)));
+    expect(directory(kb).quotes.some((q) => q.articleId === gone.id)).toBe(false);
   });
 });

@@ -12,10 +12,16 @@
  * snapshot's extractions (their version hashes src/extract and src/people).
  */
 import { addDays, type Day } from "../../extract/dates/day.ts";
-import { knowledgeEvents } from "../../extract/events/index.ts";
+import { knowledgeEventsInSteps } from "../../extract/events/index.ts";
 import type { DatedEvent, EventKind, EventMention } from "../../extract/events/types.ts";
 import type { KnowledgeBase } from "../../knowledge/base.ts";
-import { groupBy } from "../../lists.ts";
+import {
+  groupInSteps,
+  runSteps,
+  type Steps,
+  sortInSteps,
+  stepDone,
+} from "../../knowledge/steps.ts";
 import { partitionPoint, type Run } from "./merge.ts";
 
 interface SpanClass {
@@ -42,7 +48,13 @@ export interface EventsView {
 }
 
 export function eventsView(kb: KnowledgeBase): EventsView {
-  return kb.derived("events:view", (k) => buildEventsView(knowledgeEvents(k)));
+  return runSteps(eventsViewInSteps(kb));
+}
+
+export function eventsViewInSteps(kb: KnowledgeBase): Steps<EventsView> {
+  return kb.derivedInSteps("events:view", function* (k) {
+    return yield* buildEventsView(yield* knowledgeEventsInSteps(k));
+  });
 }
 
 /**
@@ -67,7 +79,7 @@ function dayNumber(d: Day): number {
   );
 }
 
-export function buildEventsView(events: readonly DatedEvent[]): EventsView {
+function* buildEventsView(events: readonly DatedEvent[]): Steps<EventsView> {
   const n = events.length;
   const first = new Int32Array(n);
   const last = new Int32Array(n);
@@ -77,9 +89,11 @@ export function buildEventsView(events: readonly DatedEvent[]): EventsView {
     first[i] = dayNumber(e.first);
     last[i] = dayNumber(e.last);
     all.push(i);
+    if (stepDone(i)) yield;
   }
   const pastOrder = Int32Array.from(
-    [...all].sort(
+    yield* sortInSteps(
+      all,
       (a, b) =>
         (last[b] as number) - (last[a] as number) ||
         (first[b] as number) - (first[a] as number) ||
@@ -87,8 +101,11 @@ export function buildEventsView(events: readonly DatedEvent[]): EventsView {
     ),
   );
   const ids = Int32Array.from(all);
-  const byDate = groupSorted(ids, (i) => (events[i] as DatedEvent).kind);
-  const byPast = groupSorted(ids, (p) => (events[pastOrder[p] as number] as DatedEvent).kind);
+  const byDate = yield* groupSorted(ids, (i) => (events[i] as DatedEvent).kind);
+  const byPast = yield* groupSorted(
+    ids,
+    (p) => (events[pastOrder[p] as number] as DatedEvent).kind,
+  );
   const classOf = new Int32Array(n);
   const inverted: number[] = [];
   const longest: number[] = [];
@@ -98,11 +115,10 @@ export function buildEventsView(events: readonly DatedEvent[]): EventsView {
     const c = days <= 0 ? 0 : 32 - Math.clz32(days);
     classOf[i] = c;
     longest[c] = Math.max(longest[c] ?? 0, Math.max(0, days));
+    if (stepDone(i)) yield;
   }
-  const spans = [...groupSorted(ids, (i) => classOf[i] as number)].map(([c, list]) => ({
-    ids: list,
-    days: longest[c] ?? 0,
-  }));
+  const classes = yield* groupSorted(ids, (i) => classOf[i] as number);
+  const spans = [...classes].map(([c, list]) => ({ ids: list, days: longest[c] ?? 0 }));
   // An event's text is joined when a question with topic words first reads it: most never are.
   const texts: (string | undefined)[] = [];
   const said = (i: number): string => {
@@ -132,8 +148,9 @@ export function buildEventsView(events: readonly DatedEvent[]): EventsView {
 }
 
 /** The values of `sorted` grouped by key, each group keeping their order. */
-function groupSorted<K>(sorted: Int32Array, key: (v: number) => K): Map<K, Int32Array> {
-  return new Map([...groupBy(sorted, key)].map(([k, list]) => [k, Int32Array.from(list)]));
+function* groupSorted<K>(sorted: Int32Array, key: (v: number) => K): Steps<Map<K, Int32Array>> {
+  const groups = yield* groupInSteps(sorted, key);
+  return new Map([...groups].map(([k, list]) => [k, Int32Array.from(list)]));
 }
 
 function listsOf<T>(map: ReadonlyMap<EventKind, T>, kinds: readonly EventKind[] | undefined): T[] {

@@ -10,11 +10,12 @@
 import { articleQuotes } from "../../extract/quotes/extract.ts";
 import type { ArticleQuotes } from "../../extract/quotes/types.ts";
 import type { KnowledgeBase } from "../../knowledge/base.ts";
+import { runSteps, type Steps, stepDone } from "../../knowledge/steps.ts";
 import { aliasesStamp } from "../../people/aliases.ts";
 import {
   closestNames,
   type Directory,
-  directory,
+  directoryInSteps,
   findPeople,
   type Person,
   type QuoteRecord,
@@ -37,9 +38,13 @@ export interface QuotesView {
 
 /** Keyed like the directory (the alias file can change who is who without an article changing). */
 export function quotesView(kb: KnowledgeBase): QuotesView {
-  return kb.derived(`quotes:view:${aliasesStamp(kb.options.dir)}`, (k) =>
-    buildQuotesView(k, directory(k)),
-  );
+  return runSteps(quotesViewInSteps(kb));
+}
+
+export function quotesViewInSteps(kb: KnowledgeBase): Steps<QuotesView> {
+  return kb.derivedInSteps(`quotes:view:${aliasesStamp(kb.options.dir)}`, function* (k) {
+    return yield* buildQuotesView(k, yield* directoryInSteps(k));
+  });
 }
 
 /**
@@ -49,16 +54,18 @@ export function quotesView(kb: KnowledgeBase): QuotesView {
  */
 const foldedWords = new WeakMap<ArticleQuotes, string[]>();
 
-export function buildQuotesView(kb: KnowledgeBase, d: Directory): QuotesView {
+function* buildQuotesView(kb: KnowledgeBase, d: Directory): Steps<QuotesView> {
   const lists = new Map<string, number[]>();
   const unattributed: number[] = [];
-  d.quotes.forEach((q, i) => {
+  for (let i = 0; i < d.quotes.length; i++) {
+    if (stepDone(i)) yield;
+    const q = d.quotes[i] as QuoteRecord;
     if (q.speaker === null) unattributed.push(i);
-    if (!q.person) return;
+    if (!q.person) continue;
     const list = lists.get(q.person.id);
     if (list) list.push(i);
     else lists.set(q.person.id, [i]);
-  });
+  }
   // Folded when a "who said" question first needs them: at 100,000 articles folding every quote
   // took seconds, which a restart should not pay for a question most sessions never ask.
   let folded: string[] | undefined;

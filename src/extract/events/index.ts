@@ -5,6 +5,7 @@
  */
 import type { Article } from "../../knowledge/article.ts";
 import type { KnowledgeBase } from "../../knowledge/base.ts";
+import { ARTICLES_PER_STEP, runSteps, type Steps, stepDone } from "../../knowledge/steps.ts";
 import { type Day, dayOfInstant } from "../dates/day.ts";
 import { resolveDates } from "../dates/resolve.ts";
 import type { DateExpr } from "../dates/types.ts";
@@ -25,10 +26,26 @@ export function articleEvents(kb: KnowledgeBase, article: Article): EventMention
 
 /** Every event, merged across articles, in date order (earliest possible day first). */
 export function knowledgeEvents(kb: KnowledgeBase): DatedEvent[] {
-  return kb.derived("events", (k) =>
-    mergeMentions(k.articles().flatMap((a) => articleEvents(k, a))),
-  );
+  return runSteps(knowledgeEventsInSteps(kb));
 }
+
+export function knowledgeEventsInSteps(kb: KnowledgeBase): Steps<DatedEvent[]> {
+  return kb.derivedInSteps("events", function* (k) {
+    const mentions: EventMention[] = [];
+    const articles = k.articles();
+    for (let i = 0; i < articles.length; i++) {
+      for (const m of articleEvents(k, articles[i] as Article)) mentions.push(m);
+      if (stepDone(i, ARTICLES_PER_STEP)) yield;
+    }
+    const made = new Map<EventMention, DatedEvent>();
+    const events = yield* mergeMentions(mentions, lastMerge.get(k), made);
+    lastMerge.set(k, made);
+    return events;
+  });
+}
+
+/** Per knowledge base, the last merge's events by first mention: the next merge reuses those unchanged. */
+const lastMerge = new WeakMap<KnowledgeBase, ReadonlyMap<EventMention, DatedEvent>>();
 
 /**
  * "today" means today falls within the days the event can fall on: the day itself, or for a

@@ -3,8 +3,8 @@
  * timeline of everything else said about the sector, newest first. Renderers never choose facts.
  */
 import type { KnowledgeBase } from "../../knowledge/base.ts";
-import { groupBy } from "../../lists.ts";
-import { type TariffFact, tariffFacts } from "./facts.ts";
+import { groupInSteps, runSteps, type Steps, stepDone } from "../../knowledge/steps.ts";
+import { type TariffFact, tariffFactsInSteps } from "./facts.ts";
 import type { SectorEntry } from "./sectors.ts";
 import { sectorVocabulary } from "./sectors-file.ts";
 import { CHANGES } from "./status.ts";
@@ -27,14 +27,21 @@ function decisive(f: TariffFact): boolean {
   return f.rate !== null || CHANGES.has(f.status);
 }
 
-/** `facts` must be newest first (as tariffFacts returns them). */
-export function sectorBoard(sector: SectorEntry, facts: TariffFact[]): SectorBoard {
-  const mine = facts.filter((f) => f.sector === sector.key);
+/** `facts` must be newest first (as tariffFacts returns them) and all about `sector`. */
+function* sectorBoard(sector: SectorEntry, facts: TariffFact[]): Steps<SectorBoard> {
+  const mine: TariffFact[] = [];
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i] as TariffFact;
+    if (f.sector === sector.key) mine.push(f);
+    if (stepDone(i)) yield;
+  }
   // Per (imposedBy, basis): the position of its first decisive fact, else of its first fact.
   // Positions, not fact-keyed maps and per-group lists: a board is built over every fact of its
   // sector (tens of thousands at archive scale, issue 9).
   const picks = new Map<string, { at: number; decisive: boolean }>();
-  mine.forEach((f, i) => {
+  const rated = { US: false, CA: false };
+  for (let i = 0; i < mine.length; i++) {
+    const f = mine[i] as TariffFact;
     const key = `${f.imposedBy}|${f.basis ?? ""}`;
     const pick = picks.get(key);
     if (!pick) picks.set(key, { at: i, decisive: decisive(f) });
@@ -42,7 +49,9 @@ export function sectorBoard(sector: SectorEntry, facts: TariffFact[]): SectorBoa
       pick.at = i;
       pick.decisive = true;
     }
-  });
+    if (f.rate !== null) rated[f.imposedBy] = true;
+    if (stepDone(i)) yield;
+  }
   const at = [...picks.values()].map((p) => p.at);
   const fact = (i: number) => mine[i] as TariffFact;
   at.sort(
@@ -53,15 +62,12 @@ export function sectorBoard(sector: SectorEntry, facts: TariffFact[]): SectorBoa
       a - b,
   );
   const chosen = new Set(at);
-  return {
-    sector,
-    current: at.map(fact),
-    timeline: mine.filter((_, i) => !chosen.has(i)),
-    rated: {
-      US: mine.some((f) => f.imposedBy === "US" && f.rate !== null),
-      CA: mine.some((f) => f.imposedBy === "CA" && f.rate !== null),
-    },
-  };
+  const timeline: TariffFact[] = [];
+  for (let i = 0; i < mine.length; i++) {
+    if (!chosen.has(i)) timeline.push(mine[i] as TariffFact);
+    if (stepDone(i)) yield;
+  }
+  return { sector, current: at.map(fact), timeline, rated };
 }
 
 function side(f: TariffFact): number {
@@ -70,16 +76,22 @@ function side(f: TariffFact): number {
 
 /** A sector's board, kept until the knowledge changes: a question never rebuilds it (issue 9). */
 export function boardOf(kb: KnowledgeBase, sector: SectorEntry): SectorBoard {
+  return runSteps(boardInSteps(kb, sector));
+}
+
+export function boardInSteps(kb: KnowledgeBase, sector: SectorEntry): Steps<SectorBoard> {
   const { fingerprint } = sectorVocabulary(kb).vocabulary;
-  return kb.derived(`tariffs:board:${fingerprint}:${sector.key}`, (k) =>
-    sectorBoard(sector, factsBySector(k).get(sector.key) ?? []),
-  );
+  return kb.derivedInSteps(`tariffs:board:${fingerprint}:${sector.key}`, function* (k) {
+    const bySector = yield* factsBySector(k);
+    return yield* sectorBoard(sector, bySector.get(sector.key) ?? []);
+  });
 }
 
 /** The facts newest first, per sector: each board reads its own instead of filtering them all. */
-function factsBySector(kb: KnowledgeBase): ReadonlyMap<string, TariffFact[]> {
+function factsBySector(kb: KnowledgeBase): Steps<ReadonlyMap<string, TariffFact[]>> {
   const { fingerprint } = sectorVocabulary(kb).vocabulary;
-  return kb.derived(`tariffs:by-sector:${fingerprint}`, (k) =>
-    groupBy(tariffFacts(k), (f) => f.sector),
-  );
+  return kb.derivedInSteps(`tariffs:by-sector:${fingerprint}`, function* (k) {
+    const facts = yield* tariffFactsInSteps(k);
+    return yield* groupInSteps(facts, (f) => f.sector);
+  });
 }

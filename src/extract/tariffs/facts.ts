@@ -6,6 +6,13 @@
 import type { Article } from "../../knowledge/article.ts";
 import type { KnowledgeBase } from "../../knowledge/base.ts";
 import { type PubDate, pubDateRange } from "../../knowledge/pubdate.ts";
+import {
+  ARTICLES_PER_STEP,
+  runSteps,
+  type Steps,
+  sortInSteps,
+  stepDone,
+} from "../../knowledge/steps.ts";
 import { byCodeUnit } from "../../lists.ts";
 import { type Span, sentences } from "../../text/passages.ts";
 import type { DateExpr } from "../dates/types.ts";
@@ -158,19 +165,24 @@ function addOrMerge(drafts: Draft[], d: Draft): void {
 
 /** Every tariff fact in the knowledge, newest first; per-article work is memoized by the knowledge base. */
 export function tariffFacts(kb: KnowledgeBase): TariffFact[] {
+  return runSteps(tariffFactsInSteps(kb));
+}
+
+export function tariffFactsInSteps(kb: KnowledgeBase): Steps<TariffFact[]> {
   const { vocabulary } = sectorVocabulary(kb);
   const key = `tariffs:facts:${vocabulary.fingerprint}`;
-  return kb.derived(key, () =>
-    newestFirst(
-      kb
-        .articles()
-        .flatMap((a) =>
-          kb.perArticle(key, a, (art) =>
-            extractTariffFacts(art, vocabulary, articleDates(kb, art)),
-          ),
-        ),
-    ),
-  );
+  return kb.derivedInSteps(key, function* () {
+    const facts: TariffFact[] = [];
+    const articles = kb.articles();
+    for (let i = 0; i < articles.length; i++) {
+      const list = kb.perArticle(key, articles[i] as Article, (art) =>
+        extractTariffFacts(art, vocabulary, articleDates(kb, art)),
+      );
+      for (const f of list) facts.push(f);
+      if (stepDone(i, ARTICLES_PER_STEP)) yield;
+    }
+    return yield* newestFirst(facts);
+  });
 }
 
 /**
@@ -180,10 +192,22 @@ export function tariffFacts(kb: KnowledgeBase): TariffFact[] {
  * articles (issue 9). The dates are ISO forms ("2026", "2026-11", "2026-11-20"), so comparing
  * them by code unit is the order localeCompare gave.
  */
-function newestFirst(facts: TariffFact[]): TariffFact[] {
-  const keyed = facts.map((fact) => ({ fact, value: fact.asOf.value, ...pubDateRange(fact.asOf) }));
-  keyed.sort((a, b) =>
+function* newestFirst(facts: TariffFact[]): Steps<TariffFact[]> {
+  const keyed: Keyed[] = [];
+  for (let i = 0; i < facts.length; i++) {
+    const fact = facts[i] as TariffFact;
+    keyed.push({ fact, value: fact.asOf.value, ...pubDateRange(fact.asOf) });
+    if (stepDone(i)) yield;
+  }
+  const sorted = yield* sortInSteps(keyed, (a, b) =>
     a.last < b.first ? 1 : b.last < a.first ? -1 : byCodeUnit(b.value, a.value),
   );
-  return keyed.map((k) => k.fact);
+  const out: TariffFact[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    out.push((sorted[i] as Keyed).fact);
+    if (stepDone(i)) yield;
+  }
+  return out;
 }
+
+type Keyed = { fact: TariffFact; value: string; first: string; last: string };
