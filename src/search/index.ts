@@ -113,9 +113,9 @@ export class PassageIndex {
     return this.shards.refresh();
   }
 
-  /** Brings one year's shards up to date; true once all are (for a load that paces itself). */
-  refreshYear(): boolean {
-    return this.shards.refreshYear();
+  /** One step of bringing the shards up to date; true once they are (for a load that paces itself). */
+  refreshStep(): boolean {
+    return this.shards.refreshStep();
   }
 
   /** Shards built from articles rather than taken from a snapshot, since this index was made. */

@@ -5,6 +5,7 @@
  */
 import type { Article } from "../knowledge/article.ts";
 import type { KnowledgeBase, KnowledgeChange } from "../knowledge/base.ts";
+import type { Steps } from "../knowledge/steps.ts";
 import { analyzeArticle, type Normalizer } from "./analyze.ts";
 import { SHARD_TARGET, shardYear, yearLayout } from "./layout.ts";
 import { buildSegment, type SegmentData } from "./segment.ts";
@@ -17,6 +18,8 @@ export class ShardSet {
   private readonly years = new Map<string, Set<Article>>();
   private readonly dirty = new Set<string>();
   private ordered: Shard[] = [];
+  /** The update under way, when a paced load is between its steps. */
+  private pending: Steps<void> | undefined;
   /** Shards built from articles (not taken from a snapshot) since start: for tests and the benchmark. */
   built = 0;
 
@@ -32,25 +35,34 @@ export class ShardSet {
 
   /** The shards, newest first, after applying every pending change. */
   refresh(): readonly Shard[] {
-    while (!this.refreshYear());
+    while (!this.refreshStep());
     return this.ordered;
   }
 
   /**
-   * Applies the pending changes of one year; true once none is left. A paced load takes a turn
-   * of the event loop between years (a tenth of a second each at 100,000 articles).
+   * One step of applying the pending changes (a year's layout, or one shard attached or built);
+   * true once none is left. A load that paces itself takes turns of the event loop between steps
+   * (attaching a year at once held it for over a second at 100,000 articles). There is only ever
+   * one update under way, and `refresh` finishes it, so no search sees a year half attached.
    */
-  refreshYear(): boolean {
-    const year = this.dirty.values().next().value;
-    if (year === undefined) return true;
-    this.rebuildYear(year);
-    this.dirty.delete(year);
-    if (this.dirty.size > 0) return false;
+  refreshStep(): boolean {
+    this.pending ??= this.update();
+    if (!this.pending.next().done) return false;
+    this.pending = undefined;
+    return true;
+  }
+
+  private *update(): Steps<void> {
+    if (this.dirty.size === 0) return;
+    for (let year = first(this.dirty); year !== undefined; year = first(this.dirty)) {
+      // Taken off first: a change to this year meanwhile marks it again, to be laid out again.
+      this.dirty.delete(year);
+      yield* this.rebuildYear(year);
+    }
     this.seeds = new Map();
     this.ordered = [...this.byKey.values()].sort(
       (a, b) => b.lastDay - a.lastDay || b.firstDay - a.firstDay || (a.key < b.key ? 1 : -1),
     );
-    return true;
   }
 
   private apply(change: KnowledgeChange): void {
@@ -70,7 +82,7 @@ export class ShardSet {
     this.dirty.add(year);
   }
 
-  private rebuildYear(year: string): void {
+  private *rebuildYear(year: string): Steps<void> {
     const articles = [...(this.years.get(year) ?? [])];
     const layout = articles.length
       ? yearLayout(year, articles, this.target)
@@ -88,6 +100,7 @@ export class ShardSet {
     for (const [key, list] of layout) {
       const seed = this.seeds.get(key);
       const data = seed && sameIds(seed.ids, list) ? seed : this.build(list);
+      yield;
       const shard = new Shard(key, data, list, this.vocab);
       shard.count(1);
       this.byKey.set(key, shard);
@@ -101,6 +114,10 @@ export class ShardSet {
       list.map((a) => analyzeArticle(a, this.normalizer)),
     );
   }
+}
+
+function first<T>(set: ReadonlySet<T>): T | undefined {
+  return set.values().next().value;
 }
 
 function sameArticles(a: Article[], b: Article[]): boolean {

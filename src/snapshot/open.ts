@@ -166,7 +166,7 @@ export async function openKnowledgeCached(
   const articlesMs = lap();
 
   const index = searchIndex(kb, seeds);
-  while (!index.refreshYear()) if (turns.due()) await turns.turn();
+  while (!index.refreshStep()) if (turns.due()) await turns.turn();
   const shards = index.shardList();
   // A shard file is current when its segment came from it and none of its articles was extracted anew.
   const fresh = new Set(toExtract);
