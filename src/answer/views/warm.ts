@@ -1,8 +1,8 @@
 /**
  * Every corpus-wide view a question may need, computed before the first question: the
  * extractions' views (src/extract/registry.ts) and the layouts the events and quotes intents
- * walk. What loads the knowledge (npm start, the benchmark) passes `warmAnswerViews` to
- * openKnowledgeCached, which stays below the answer layer.
+ * walk. What loads the knowledge passes one of the two below to openKnowledgeCached, which
+ * stays below the answer layer: npm start and the benchmark's restart the one in turns.
  */
 import { VIEWS } from "../../extract/registry.ts";
 import type { KnowledgeBase } from "../../knowledge/base.ts";
