@@ -40,10 +40,9 @@ export interface DigestRequest {
 }
 
 export async function digestReply(
-  service: DigestService | undefined,
+  service: DigestService,
   req: DigestRequest,
 ): Promise<ResponseMessage> {
-  if (!service) return say("The digest is not running in this Tariff Desk.");
   const [verb = "", ...rest] = req.words;
   switch (verb.toLowerCase()) {
     case "":
