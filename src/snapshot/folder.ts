@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Problem } from "../knowledge/article.ts";
 import { listArticleFiles } from "../knowledge/load.ts";
-import type { Pace } from "./pace.ts";
+import type { Pace } from "../knowledge/pace.ts";
 
 export interface FolderFile {
   file: string;

@@ -17,10 +17,10 @@ import {
   writeSync,
 } from "node:fs";
 import { join } from "node:path";
+import type { Pace } from "../knowledge/pace.ts";
 import type { SegmentData } from "../search/segment.ts";
 import { type ArticleResults, unpackResults } from "./compact.ts";
 import { decodeShard, encodeShard, type ShardArticle, type ShardFile } from "./format.ts";
-import type { Pace } from "./pace.ts";
 import type { Versions } from "./version.ts";
 
 const MANIFEST = "snapshot.json";

@@ -6,6 +6,7 @@
  */
 import { VIEWS } from "../../extract/registry.ts";
 import type { KnowledgeBase } from "../../knowledge/base.ts";
+import { pace } from "../../knowledge/pace.ts";
 import { runSteps, type Steps } from "../../knowledge/steps.ts";
 import { eventsViewInSteps } from "./events.ts";
 import { quotesViewInSteps } from "./quotes.ts";
@@ -37,14 +38,13 @@ export async function warmAnswerViewsInTurns(
   { budgetMs = 50 }: TurnOptions = {},
 ): Promise<boolean> {
   const version = kb.version;
-  let turnStart = Number.NEGATIVE_INFINITY;
+  const turns = pace(budgetMs);
   for (const view of ANSWER_VIEWS) {
     const steps = view(kb);
     for (;;) {
-      if (performance.now() - turnStart >= budgetMs) {
-        await new Promise((resolve) => setImmediate(resolve));
+      if (turns.due()) {
+        await turns.turn();
         if (kb.version !== version) return false;
-        turnStart = performance.now();
       }
       if (steps.next().done) break;
     }
