@@ -40,6 +40,27 @@ function ids(list: readonly Article[]): string[] {
   return list.map((a) => a.id);
 }
 
+/** `n` articles with random dates, by id. */
+function seeded(prefix: string, n: number): Map<string, Article> {
+  const byId = new Map<string, Article>();
+  for (let i = 0; i < n; i++) {
+    const a = article(`${prefix}-${i}`, DATES[random(DATES.length)] as PubDate);
+    byId.set(a.id, a);
+  }
+  return byId;
+}
+
+/** Removes `id`, or puts it in with a random date, in both the knowledge base and `byId`. */
+function change(kb: KnowledgeBase, byId: Map<string, Article>, id: string, remove: boolean): void {
+  if (remove) {
+    expect(kb.remove(id)).toBe(byId.delete(id));
+    return;
+  }
+  const a = article(id, DATES[random(DATES.length)] as PubDate);
+  byId.set(id, a);
+  kb.upsert(a);
+}
+
 /** The list a knowledge base loaded with these articles gives: one full sort. */
 function sortedAfresh(byId: Map<string, Article>): string[] {
   return ids(new KnowledgeBase([...byId.values()]).articles());
@@ -47,47 +68,25 @@ function sortedAfresh(byId: Map<string, Article>): string[] {
 
 describe("articles() after live changes", () => {
   it("equals a fresh sort after each replacement, addition and removal, one at a time", () => {
-    const byId = new Map<string, Article>();
-    for (let i = 0; i < 120; i++) {
-      const a = article(`levy-${i}`, DATES[random(DATES.length)] as PubDate);
-      byId.set(a.id, a);
-    }
+    const byId = seeded("levy", 120);
     const kb = new KnowledgeBase([...byId.values()]);
     expect(ids(kb.articles())).toEqual(sortedAfresh(byId));
     for (let step = 0; step < 300; step++) {
-      const kind = random(3);
-      const id = `levy-${random(160)}`;
-      if (kind === 2) {
-        expect(kb.remove(id)).toBe(byId.delete(id));
-      } else {
-        const a = article(id, DATES[random(DATES.length)] as PubDate);
-        byId.set(id, a);
-        kb.upsert(a);
-      }
+      const remove = random(3) === 2;
+      change(kb, byId, `levy-${random(160)}`, remove);
       expect(ids(kb.articles())).toEqual(sortedAfresh(byId));
     }
   });
 
   it("equals a fresh sort after a few or many changes between two reads", () => {
-    const byId = new Map<string, Article>();
-    for (let i = 0; i < 200; i++) {
-      const a = article(`duty-${i}`, DATES[random(DATES.length)] as PubDate);
-      byId.set(a.id, a);
-    }
+    const byId = seeded("duty", 200);
     const kb = new KnowledgeBase([...byId.values()]);
     const held = kb.articles();
     const before = ids(held);
     for (const changes of [1, 5, 64, 65, 150]) {
       for (let c = 0; c < changes; c++) {
         const id = `duty-${random(260)}`;
-        if (random(4) === 0) {
-          kb.remove(id);
-          byId.delete(id);
-        } else {
-          const a = article(id, DATES[random(DATES.length)] as PubDate);
-          byId.set(id, a);
-          kb.upsert(a);
-        }
+        change(kb, byId, id, random(4) === 0);
       }
       expect(ids(kb.articles())).toEqual(sortedAfresh(byId));
     }
