@@ -27,14 +27,8 @@ function decisive(f: TariffFact): boolean {
   return f.rate !== null || CHANGES.has(f.status);
 }
 
-/** `facts` must be newest first (as tariffFacts returns them) and all about `sector`. */
-function* sectorBoard(sector: SectorEntry, facts: TariffFact[]): Steps<SectorBoard> {
-  const mine: TariffFact[] = [];
-  for (let i = 0; i < facts.length; i++) {
-    const f = facts[i] as TariffFact;
-    if (f.sector === sector.key) mine.push(f);
-    if (stepDone(i)) yield;
-  }
+/** `mine`: the sector's facts, newest first (as factsBySector gives them). */
+function* sectorBoard(sector: SectorEntry, mine: TariffFact[]): Steps<SectorBoard> {
   // Per (imposedBy, basis): the position of its first decisive fact, else of its first fact.
   // Positions, not fact-keyed maps and per-group lists: a board is built over every fact of its
   // sector (tens of thousands at archive scale, issue 9).
