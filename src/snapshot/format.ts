@@ -1,11 +1,10 @@
 /**
  * One shard file: a small JSON header (versions, articles with their content hashes, term
- * lists), then the segment's typed arrays as raw bytes, then the articles' extraction results,
- * packed (compact.ts), as one V8-serialized blob. Typed arrays load as views on the file's
- * buffer, with no parsing, and nothing passes through one huge string, so no shard nears V8's
- * string limit.
+ * lists, the extraction results' string and shape tables), then the segment's typed arrays and
+ * the packed extraction results' (compact.ts) as raw bytes. Typed arrays load as views on the
+ * file's bytes, with no parsing, and nothing passes through one huge string, so no shard nears
+ * V8's string limit.
  */
-import { deserialize, serialize } from "node:v8";
 import type { Article } from "../knowledge/article.ts";
 import { type Postings, type SegmentData, sameShape } from "../search/segment.ts";
 import type { PackedResults } from "./compact.ts";
@@ -65,10 +64,15 @@ export function encodeShard(shard: ShardFile): Buffer {
     ...POSTINGS.map((n) => [`text.${n}`, shard.segment.text[n]] as [string, Typed]),
     ...POSTINGS.map((n) => [`headline.${n}`, shard.segment.headline[n]] as [string, Typed]),
   ];
-  const blob = serialize(shard.extractions);
+  const { starts, tokens, floats, strings, shapes } = shard.extractions;
+  const packed: [string, Typed][] = [
+    ["extractions.starts", starts],
+    ["extractions.tokens", tokens],
+    ["extractions.floats", floats],
+  ];
   const sections: Section[] = [];
   let offset = 0;
-  for (const [name, arr] of typed) {
+  for (const [name, arr] of [...typed, ...packed]) {
     sections.push({ name, kind: arr.constructor.name as Kind, offset, length: arr.length });
     offset = align(offset + arr.byteLength);
   }
@@ -81,22 +85,22 @@ export function encodeShard(shard: ShardFile): Buffer {
       ids: shard.segment.ids,
       textTerms: shard.segment.text.terms,
       headlineTerms: shard.segment.headline.terms,
+      extractionStrings: strings,
+      extractionShapes: shapes,
       sections,
-      blob: { offset, length: blob.length },
     }),
   );
   const start = align(MAGIC.length + 4 + header.length);
-  const out = Buffer.alloc(start + offset + blob.length);
+  const out = Buffer.alloc(start + offset);
   out.write(MAGIC, 0, "latin1");
   out.writeUInt32LE(header.length, MAGIC.length);
   header.copy(out, MAGIC.length + 4);
-  typed.forEach(([, arr], i) => {
+  [...typed, ...packed].forEach(([, arr], i) => {
     Buffer.from(arr.buffer, arr.byteOffset, arr.byteLength).copy(
       out,
       start + (sections[i] as Section).offset,
     );
   });
-  blob.copy(out, start + offset);
   return out;
 }
 
@@ -110,18 +114,28 @@ export function decodeShard(buf: Buffer): ShardFile {
   const h = JSON.parse(buf.toString("utf8", MAGIC.length + 4, MAGIC.length + 4 + headerLength));
   if (h.format !== FORMAT) throw new Error(`format ${h.format}, expected ${FORMAT}`);
   const start = align(MAGIC.length + 4 + headerLength);
-  if (start + h.blob.offset + h.blob.length !== buf.length)
-    throw new Error("truncated or padded file");
-  // Views need aligned memory; one copy of the array part gives it, whatever the file buffer's offset.
-  const body = new Uint8Array(h.blob.offset);
-  body.set(buf.subarray(start, start + h.blob.offset));
+  const sections = h.sections as Section[];
+  const last = sections.at(-1);
+  const end = last
+    ? align(last.offset + last.length * (KINDS[last.kind]?.BYTES_PER_ELEMENT ?? 0))
+    : 0;
+  if (start + end !== buf.length) throw new Error("truncated or padded file");
+  // Views need aligned memory; a copy gives it, whatever the file buffer's offset. The segment's
+  // arrays stay in service, the packed results are dropped once unpacked: each has its own copy.
+  const firstPacked = sections.find((s) => s.name.startsWith("extractions."))?.offset ?? end;
+  const index = new Uint8Array(firstPacked);
+  index.set(buf.subarray(start, start + firstPacked));
+  const results = new Uint8Array(end - firstPacked);
+  results.set(buf.subarray(start + firstPacked, start + end));
   const arrays = new Map<string, Typed>();
-  for (const s of h.sections as Section[]) {
+  for (const s of sections) {
     const Ctor = KINDS[s.kind];
-    if (!Ctor || s.offset + s.length * Ctor.BYTES_PER_ELEMENT > body.length) {
+    const own = s.offset < firstPacked ? index : results;
+    const at = s.offset < firstPacked ? s.offset : s.offset - firstPacked;
+    if (!Ctor || at + s.length * Ctor.BYTES_PER_ELEMENT > own.length) {
       throw new Error(`bad section ${s.name}`);
     }
-    arrays.set(s.name, new Ctor(body.buffer, s.offset, s.length));
+    arrays.set(s.name, new Ctor(own.buffer, at, s.length));
   }
   const get = <T extends Typed>(name: string): T => {
     const a = arrays.get(name);
@@ -148,8 +162,13 @@ export function decodeShard(buf: Buffer): ShardFile {
     text: postings("text", h.textTerms),
     headline: postings("headline", h.headlineTerms),
   });
-  const blob = buf.subarray(start + h.blob.offset, start + h.blob.offset + h.blob.length);
-  const extractions = deserialize(blob) as PackedResults;
+  const extractions: PackedResults = {
+    starts: get("extractions.starts"),
+    tokens: get("extractions.tokens"),
+    floats: get("extractions.floats"),
+    strings: h.extractionStrings,
+    shapes: h.extractionShapes,
+  };
   return { key: h.key, versions: h.versions, articles: h.articles, segment, extractions };
 }
 
