@@ -87,8 +87,13 @@ export async function loadSnapshot(
         );
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
+      const message = (e as Error).message;
+      // Once per upgrade that changes the file layout: not a damaged file.
+      const why = /^format \d+, expected/.test(message)
+        ? `written in another file format (${message})`
+        : `corrupt (${message})`;
       out.reasons.push(
-        `shard ${key}: ${code === "ENOENT" ? "missing" : `corrupt (${(e as Error).message})`}; rebuilt from the articles`,
+        `shard ${key}: ${code === "ENOENT" ? "missing" : why}; rebuilt from the articles`,
       );
       continue;
     }

@@ -1,8 +1,9 @@
 /**
  * A worker thread's side of the cold-start pool. An extraction job runs every registered
  * extractor on its articles, in a knowledge base of just those articles, and posts back each
- * article's memoized per-article values, packed (compact.ts; structured cloning keeps Maps and
- * shared references, such as a quote's speaker being one of the article's entities, intact).
+ * article's memoized per-article values, packed (compact.ts: typed arrays and two string tables,
+ * which structured cloning copies in one piece; a quote's speaker comes back as one of its
+ * article's entities).
  * A segment job builds one search shard's packed index from its articles, in the order given.
  */
 import { parentPort, workerData } from "node:worker_threads";

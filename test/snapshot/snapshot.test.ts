@@ -17,6 +17,7 @@ import type { KnowledgeBase } from "../../src/knowledge/base.ts";
 import { openKnowledge } from "../../src/knowledge/open.ts";
 import { searchIndex } from "../../src/search/index.ts";
 import { openKnowledgeCached } from "../../src/snapshot/open.ts";
+import { FORMAT } from "../../src/snapshot/version.ts";
 import { BUNDLED } from "../helpers/knowledge.ts";
 import { QUESTIONS } from "../helpers/questions.ts";
 
@@ -133,11 +134,17 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
     const shards = readdirSync(cacheDir)
       .filter((f) => f.startsWith("shard-"))
       .sort();
-    const [damaged, missing] = shards;
-    if (!damaged || !missing) throw new Error("expected several shards");
+    const [damaged, missing, older] = shards;
+    if (!damaged || !missing || !older) throw new Error("expected several shards");
     const bytes = readFileSync(join(cacheDir, damaged));
     writeFileSync(join(cacheDir, damaged), bytes.subarray(0, bytes.length - 100));
     unlinkSync(join(cacheDir, missing));
+    // As the release before this file layout wrote it: the same bytes, an older format number.
+    const old = readFileSync(join(cacheDir, older));
+    const at = old.indexOf(`"format":${FORMAT},`);
+    expect(at).toBeGreaterThan(0);
+    old.write(`"format":${FORMAT - 1},`, at, "latin1");
+    writeFileSync(join(cacheDir, older), old);
 
     const logged: string[] = [];
     const warm = await openKnowledgeCached(dir, {
@@ -149,7 +156,12 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
       logged.some((l) => /shard .*: corrupt \(truncated or padded file\); rebuilt/.test(l)),
     ).toBe(true);
     expect(logged.some((l) => /shard .*: missing; rebuilt/.test(l))).toBe(true);
-    expect(warm.stats.shardsBuilt).toBe(2);
+    expect(
+      logged.some((l) =>
+        /shard .*: written in another file format \(format \d+, expected \d+\); rebuilt/.test(l),
+      ),
+    ).toBe(true);
+    expect(warm.stats.shardsBuilt).toBe(3);
     expect(warm.stats.extracted).toBeGreaterThan(0);
     expect(answers(warm.kb)).toEqual(answers(openKnowledge(dir)));
 
