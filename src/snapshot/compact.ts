@@ -57,7 +57,7 @@ export function packResults(results: ArticleResults[], bodies: readonly string[]
   const tokens: number[] = [];
   const floats: number[] = [];
   const strings = new Map<string, number>();
-  const shapes = new Map<string, number>();
+  const shapes = new Map<string, { at: number; keys: string[] }>();
   const starts = new Int32Array(results.length + 1);
   const string = (s: string): number => {
     let i = strings.get(s);
@@ -107,13 +107,19 @@ export function packResults(results: ArticleResults[], bodies: readonly string[]
           const keys = Object.keys(o);
           // A literal's "__proto__" sets the prototype instead of a field.
           if (keys.includes("__proto__")) throw new Error("cannot pack a field named __proto__");
-          const shape = JSON.stringify(keys);
-          let s = shapes.get(shape);
-          if (s === undefined) {
-            s = shapes.size;
-            shapes.set(shape, s);
+          // Joined, not JSON: this runs for every object (2.2 against 2.7 s on 60 shards). With no
+          // key holding U+0000, two lists joined alike differ in length ([] and [""]) or not at all.
+          const joined = keys.join("\u0000");
+          let shape = shapes.get(joined);
+          if (shape === undefined) {
+            if (keys.some((k) => k.includes("\u0000")))
+              throw new Error("cannot pack a field name holding U+0000");
+            shape = { at: shapes.size, keys };
+            shapes.set(joined, shape);
+          } else if (shape.keys.length !== keys.length) {
+            throw new Error("cannot pack both {} and a field named by the empty string");
           }
-          tokens.push(OBJECT, s);
+          tokens.push(OBJECT, shape.at);
           const sentence = cutOf(o, body);
           for (const k of keys) put(o[k], sentence);
         }
@@ -130,7 +136,7 @@ export function packResults(results: ArticleResults[], bodies: readonly string[]
     tokens: Int32Array.from(tokens),
     floats: Float64Array.from(floats),
     strings: [...strings.keys()],
-    shapes: [...shapes.keys()].map((s) => JSON.parse(s) as string[]),
+    shapes: [...shapes.values()].map((s) => s.keys),
   };
 }
 

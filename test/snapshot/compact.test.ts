@@ -153,6 +153,8 @@ describe("packed extraction results", () => {
     const loop: { self?: unknown } = {};
     loop.self = loop;
     expect(() => packResults([[["loop", loop]]], ["body"])).toThrow(/contain themselves/);
+    expect(() => packResults([[["nul", { "a\u0000b": 1 }]]], ["body"])).toThrow(/U\+0000/);
+    expect(() => packResults([[["pair", [{}, { "": 1 }]]]], ["body"])).toThrow(/empty string/);
     const packed = packResults(results.slice(0, 2), bodies.slice(0, 2));
     expect(() => unpackResults(packed, 3, () => "")).toThrow(/do not match the articles/);
   });
