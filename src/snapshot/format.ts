@@ -1,7 +1,7 @@
 /**
  * One shard file: a small JSON header (versions, articles with their content hashes, term
  * lists, the extraction results' string and shape tables), then the segment's typed arrays and
- * the packed extraction results' (compact.ts) as raw bytes. Typed arrays load as views on the
+ * the packed extraction results (compact.ts) as raw bytes. Typed arrays load as views on the
  * file's bytes, with no parsing, and nothing passes through one huge string, so no shard nears
  * V8's string limit.
  */
