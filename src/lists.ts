@@ -1,19 +1,13 @@
 /**
- * Grouping and ordering lists, shared by the search layout, the extractions' views and the
- * answer layouts. Part of both snapshot version hashes (src/snapshot/version.ts): shard layout
- * depends on it.
+ * Grouping and ordering lists, shared by the search layout, the extractions' views, the answer
+ * layouts and the digest. Part of both snapshot version hashes (src/snapshot/version.ts), with
+ * the steps it groups in: shard layout depends on it.
  */
+import { groupInSteps, runSteps } from "./knowledge/steps.ts";
 
 /** The items grouped by key, groups in order of first appearance, each keeping the items' order. */
 export function groupBy<T, K>(items: Iterable<T>, key: (item: T) => K): Map<K, T[]> {
-  const out = new Map<K, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = out.get(k);
-    if (list) list.push(item);
-    else out.set(k, [item]);
-  }
-  return out;
+  return runSteps(groupInSteps(items, key));
 }
 
 /**

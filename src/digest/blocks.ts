@@ -5,6 +5,7 @@
  * with their lede, and the rest of a busy day as a list of linked headlines.
  */
 import type { AnswerItem } from "../answer/types.ts";
+import { groupBy } from "../lists.ts";
 import type { Block, SlackMessage } from "../render/block-kit.ts";
 import { LIMITS } from "../render/block-kit.ts";
 import { context, freshnessText, section } from "../render/blocks.ts";
@@ -68,12 +69,7 @@ function otherBlocks(groups: Map<string, AnswerItem[]>): Block[] {
 }
 
 function groupBySection(items: readonly AnswerItem[]): Map<string, AnswerItem[]> {
-  const groups = new Map<string, AnswerItem[]>();
-  for (const item of items) {
-    const key = item.section ?? "";
-    groups.set(key, [...(groups.get(key) ?? []), item]);
-  }
-  return groups;
+  return groupBy(items, (item) => item.section ?? "");
 }
 
 /**

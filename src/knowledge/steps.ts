@@ -30,16 +30,19 @@ export function stepDone(i: number, every: number = ITEMS_PER_STEP): boolean {
   return i % every === every - 1;
 }
 
-/** The items grouped by key, as `groupBy` (src/lists.ts) groups them, in steps. */
-export function* groupInSteps<T, K>(items: ArrayLike<T>, key: (item: T) => K): Steps<Map<K, T[]>> {
+/**
+ * The items grouped by key, groups in order of first appearance, each keeping the items' order,
+ * in steps (`groupBy` in src/lists.ts runs it at once).
+ */
+export function* groupInSteps<T, K>(items: Iterable<T>, key: (item: T) => K): Steps<Map<K, T[]>> {
   const out = new Map<K, T[]>();
-  for (let i = 0; i < items.length; i++) {
-    const item = items[i] as T;
+  let i = 0;
+  for (const item of items) {
     const k = key(item);
     const list = out.get(k);
     if (list) list.push(item);
     else out.set(k, [item]);
-    if (stepDone(i)) yield;
+    if (stepDone(i++)) yield;
   }
   return out;
 }

@@ -27,6 +27,7 @@ const INDEX_CODE = [
   "search",
   "text",
   "lists.ts",
+  "knowledge/steps.ts",
   "knowledge/article.ts",
   "knowledge/pubdate.ts",
   ...SNAPSHOT_CODE,
@@ -34,6 +35,7 @@ const INDEX_CODE = [
 const EXTRACT_CODE = [
   "extract",
   "lists.ts",
+  "knowledge/steps.ts",
   "people",
   "text",
   "knowledge/article.ts",
