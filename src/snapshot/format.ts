@@ -112,7 +112,7 @@ export function decodeShard(buf: Buffer): ShardFile {
   const headerLength = buf.readUInt32LE(MAGIC.length);
   if (MAGIC.length + 4 + headerLength > buf.length) throw new Error("truncated header");
   const h = JSON.parse(buf.toString("utf8", MAGIC.length + 4, MAGIC.length + 4 + headerLength));
-  if (h.format !== FORMAT) throw new Error(`format ${h.format}, expected ${FORMAT}`);
+  if (h.format !== FORMAT) throw new OtherFormatError(`format ${h.format}, expected ${FORMAT}`);
   const start = align(MAGIC.length + 4 + headerLength);
   const sections = h.sections as Section[];
   const last = sections.at(-1);
@@ -171,6 +171,9 @@ export function decodeShard(buf: Buffer): ShardFile {
   };
   return { key: h.key, versions: h.versions, articles: h.articles, segment, extractions };
 }
+
+/** A shard written by code with another file layout: once per upgrade, not a damaged file. */
+export class OtherFormatError extends Error {}
 
 function align(n: number): number {
   return (n + 7) & ~7;

@@ -20,7 +20,13 @@ import { join } from "node:path";
 import type { Pace } from "../knowledge/pace.ts";
 import type { SegmentData } from "../search/segment.ts";
 import { type ArticleResults, unpackResults } from "./compact.ts";
-import { decodeShard, encodeShard, type ShardArticle, type ShardFile } from "./format.ts";
+import {
+  decodeShard,
+  encodeShard,
+  OtherFormatError,
+  type ShardArticle,
+  type ShardFile,
+} from "./format.ts";
 import type { Versions } from "./version.ts";
 
 const MANIFEST = "snapshot.json";
@@ -88,10 +94,10 @@ export async function loadSnapshot(
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       const message = (e as Error).message;
-      // Once per upgrade that changes the file layout: not a damaged file.
-      const why = /^format \d+, expected/.test(message)
-        ? `written in another file format (${message})`
-        : `corrupt (${message})`;
+      const why =
+        e instanceof OtherFormatError
+          ? `written in another file format (${message})`
+          : `corrupt (${message})`;
       out.reasons.push(
         `shard ${key}: ${code === "ENOENT" ? "missing" : why}; rebuilt from the articles`,
       );
