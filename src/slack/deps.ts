@@ -4,8 +4,9 @@
  * renders whatever intents exist without knowing them.
  *
  * The knowledge arrives as a promise: `npm start` listens before a large archive has finished
- * loading (about half a minute at 100,000 articles), so a request sent meanwhile is acknowledged at once and
- * answered when the knowledge is ready, instead of failing in Slack (issue 9).
+ * loading (23–39 s at 100,000 articles in the benchmark), so a request sent meanwhile is
+ * acknowledged at once and answered when the knowledge is ready, instead of failing in Slack
+ * (issue 9).
  */
 
 import type { webApi } from "@slack/bolt";
