@@ -117,6 +117,13 @@ export class Discourse {
     if (r && !entity.roles.some((x) => x.toLowerCase() === r.toLowerCase())) entity.roles.push(r);
   }
 
+  /** Whether a person of the article has this name's last word as surname. */
+  knowsSurname(name: string): boolean {
+    const parts = name.split(/\s+/);
+    const surname = key(parts[parts.length - 1] as string);
+    return this.entities.some((e) => e.kind === "person" && e.surname === surname);
+  }
+
   person(name: string, role?: string, gender?: Gender): Entity | null {
     const parts = name.split(/\s+/);
     const surname = key(parts[parts.length - 1] as string);

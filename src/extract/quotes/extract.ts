@@ -73,11 +73,16 @@ export function extractQuotes(article: Article): ArticleQuotes {
     const named = scanNames(body, tokens, d);
     const main = mainSubject(body, tokens);
     const at = { sentenceStart: s.start, previous };
-    const mainEntity = main ? entityOf(main, tokens, named, d, at) : null;
+    const found = findCues(body, tokens, main);
+    // In a sentence without a speech verb, an opener's capital tells nothing (see openerOnly).
+    const mainEntity =
+      main && (found.length > 0 || !openerOnly(main, tokens, d))
+        ? entityOf(main, tokens, named, d, at)
+        : null;
     if (main && mainEntity) d.note(mainEntity, (tokens[main.first] as Token).start, false, true);
 
     const cues: ResolvedCue[] = [];
-    for (const c of findCues(body, tokens, main)) {
+    for (const c of found) {
       let entity: Entity | null = null;
       if (c.from === "main") entity = mainEntity;
       else if (c.from === "governing") {
@@ -195,15 +200,29 @@ function scanNames(body: string, tokens: Token[], d: Discourse): Map<number, Ent
     const p = classifyRun(body, tokens, a, b);
     i = b;
     if (p?.kind !== "name") continue;
+    const after = rolesAfter(body, tokens, p.last);
+    const before = roleBefore(body, tokens, p.first);
+    if (!after.length && !before && openerOnly(p, tokens, d)) continue;
     const e = d.person(p.name, p.role, p.gender);
     if (!e) continue;
-    for (const r of rolesAfter(body, tokens, p.last)) d.addRole(e, r);
-    const before = roleBefore(body, tokens, p.first);
+    for (const r of after) d.addRole(e, r);
     if (before) d.addRole(e, before);
     named.set(p.last, e);
     d.note(e, (tokens[p.first] as Token).start, false);
   }
   return named;
+}
+
+/**
+ * A single capitalized word opening its sentence ("Report from the ministry …", "Aerospace
+ * exports fell …") that the article has not named before: the capital may be the sentence's
+ * alone, so it is no mention of anyone. In a sentence with a speech verb it is still resolved
+ * (it may be the speaker), and a bare surname the article introduced is still that person.
+ */
+function openerOnly(p: Phrase, tokens: Token[], d: Discourse): boolean {
+  if (p.kind !== "name" || p.role || p.gender || p.name.includes(" ")) return false;
+  for (let i = 0; i < p.first; i++) if ((tokens[i] as Token).kind === "word") return false;
+  return !d.knowsSurname(p.name);
 }
 
 /** Who a bare quotation in the next sentence of the same paragraph continues. */
