@@ -19,7 +19,7 @@ Harbour traffic slowed through January as the levy took hold. Lumberyards report
 
 Ingrid Sorbello, the fisheries minister, met exporters on Tuesday. Sorbello warned that duties could rise again in the spring.
 
-Lindqvist said the quota would hold. “We are ready for a long winter,” Okonkwo told reporters.
+Lindqvist said the quota would hold. Maren Tolliver, a trade lawyer at Brannock Hale LLP, expects an appeal. “We are ready for a long winter,” Okonkwo told reporters.
 `;
 
 function entitiesOf(text: string) {
@@ -39,6 +39,13 @@ describe("entities of an article", () => {
     expect(names).not.toContain("Lumberyards");
   });
 
+  it("takes a firm named with its legal form for no person", () => {
+    expect(people.map((e) => e.name)).not.toContain("Brannock Hale LLP");
+    expect(people.find((e) => e.name === "Maren Tolliver")?.roles).toEqual([
+      "trade lawyer at Brannock Hale LLP",
+    ]);
+  });
+
   it("keeps an introduced surname at a sentence's start as that person", () => {
     const sorbello = people.filter((e) => e.surname === "sorbello");
     expect(sorbello).toHaveLength(1);
@@ -48,7 +55,12 @@ describe("entities of an article", () => {
   });
 
   it("keeps an opener who speaks as a speaker", () => {
-    expect(people.map((e) => e.name).sort()).toEqual(["Ingrid Sorbello", "Lindqvist", "Okonkwo"]);
+    expect(people.map((e) => e.name).sort()).toEqual([
+      "Ingrid Sorbello",
+      "Lindqvist",
+      "Maren Tolliver",
+      "Okonkwo",
+    ]);
     expect(people.find((e) => e.name === "Lindqvist")?.spoke).toBe(true);
     expect(quotes.map((q) => [q.text, q.speaker?.name])).toEqual([
       ["We are ready for a long winter", "Okonkwo"],

@@ -58,7 +58,7 @@ export const ORG_HEADS = set(`
   university center centre chamber union board authority service news times post press network
   federation alliance caucus senate parliament house court treasury secretariat organization
   organisation forum society trust congress cabinet embassy consulate police army navy
-  industries associates partners
+  industries associates partners llp llc plc
 `);
 
 /** Capitalized words that start sentences but never names. */
