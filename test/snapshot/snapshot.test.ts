@@ -4,7 +4,15 @@
  * work, and falls back to rebuilding, with a logged reason, when a shard is missing, damaged or
  * made by other code.
  */
-import { cpSync, mkdtempSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -68,7 +76,12 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
     expect(cold.stats.save.shardsWritten).toBeGreaterThan(2);
     expect(extractionCalls(cold.kb)).toBeGreaterThan(53);
 
+    const files = () => readdirSync(cacheDir).map((f) => [f, statSync(join(cacheDir, f)).ino]);
+    const before = files();
     const warm = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+    // Nothing new went into service, so nothing was written, not even the manifest.
+    expect(files()).toEqual(before);
+    expect(warm.stats.save.shardsKept).toBe(cold.stats.save.shardsWritten);
     // Only the broken file is parsed again: a file that fails validation is never cached.
     expect(warm.stats).toMatchObject({
       articles: 53,
