@@ -115,7 +115,11 @@ export async function openKnowledgeCached(
     const cached = snapshot.byHash.get(hash);
     if (cached) {
       const { meta, bodyStart, bodyEnd } = cached.entry;
-      const article: Article = { ...meta, body: text.slice(bodyStart, bodyEnd), file };
+      // Not `{ ...meta, body, file }`: V8 gives that object about 270 bytes of spare property room.
+      const article: Article = Object.assign({}, meta, {
+        body: text.slice(bodyStart, bodyEnd),
+        file,
+      });
       origin.set(article, { hash, bodyStart, bodyEnd });
       results.push({ article, problems: [] });
       continue;

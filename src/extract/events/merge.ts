@@ -114,12 +114,14 @@ function toEvent(ordered: EventMention[]): DatedEvent {
     if (m.first > first) first = m.first;
     if (m.last < last) last = m.last;
   }
-  return {
-    ...fields,
+  // Fields set on the rest's own copy, not spread into a literal: V8 gives a spread object of
+  // this size about 480 bytes of spare property room, 120 MB for the 250,000 events of 100,000
+  // articles (issue 9). The keys keep the same order.
+  return Object.assign(fields, {
     participants,
     place: lead.place ?? ordered.find((m) => m.place)?.place ?? null,
     first,
     last,
     mentions: ordered,
-  };
+  });
 }
