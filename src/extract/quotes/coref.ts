@@ -68,6 +68,9 @@ const key = (s: string) =>
     .toLowerCase()
     .replace(/[’']s$/, "");
 
+/** A name's last word, as surnames are compared. */
+const surnameKey = (parts: string[]): string => key(parts[parts.length - 1] as string);
+
 /** A person the text treats as a real, named individual (used to detect rival antecedents). */
 function isDefinitePerson(e: Entity): boolean {
   return e.kind === "person" && (e.spoke || e.roles.length > 0 || e.firstName !== undefined);
@@ -119,14 +122,13 @@ export class Discourse {
 
   /** Whether a person of the article has this name's last word as surname. */
   knowsSurname(name: string): boolean {
-    const parts = name.split(/\s+/);
-    const surname = key(parts[parts.length - 1] as string);
+    const surname = surnameKey(name.split(/\s+/));
     return this.entities.some((e) => e.kind === "person" && e.surname === surname);
   }
 
   person(name: string, role?: string, gender?: Gender): Entity | null {
     const parts = name.split(/\s+/);
-    const surname = key(parts[parts.length - 1] as string);
+    const surname = surnameKey(parts);
     const first = parts.length > 1 ? (parts[0] as string) : undefined;
     const same = this.entities.filter((e) => e.kind === "person" && e.surname === surname);
     let entity: Entity | undefined;
