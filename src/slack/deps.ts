@@ -4,7 +4,7 @@
  * renders whatever intents exist without knowing them.
  *
  * The knowledge arrives as a promise: `npm start` listens before a large archive has finished
- * loading (23–39 s at 100,000 articles in the benchmark), so a request sent meanwhile is
+ * loading (17–39 s at 100,000 articles in the benchmark), so a request sent meanwhile is
  * acknowledged at once and answered when the knowledge is ready, instead of failing in Slack
  * (issue 9).
  */
