@@ -1,13 +1,23 @@
 /**
- * One shard file: a small JSON header (versions, articles with their content hashes, term
- * lists, the extraction results' string and shape tables), then the segment's typed arrays and
- * the packed extraction results (compact.ts) as raw bytes. Typed arrays load as views on the
- * file's bytes, with no parsing, and nothing passes through one huge string, so no shard nears
- * V8's string limit.
+ * One shard file: a small JSON header (versions, articles with their content hashes and file
+ * stats, term lists, the extraction results' string and shape tables), then the segment's typed
+ * arrays, the packed extraction results (compact.ts) and the articles' bodies as raw bytes, and a
+ * CRC-32 of all that. Typed arrays load as views on the file's bytes, with no parsing, and
+ * nothing passes through one huge string, so no shard nears V8's string limit.
+ *
+ * The bodies are here so that a restart need not read 100,000 article files (issue 9): a file
+ * whose stat is unchanged is not opened (folder.ts). Every snippet the bot shows is cut from
+ * them, so the whole file is checksummed: a damaged byte must cost a rebuild, never a word in an
+ * article that its file does not hold. Bodies that are Latin-1 throughout are stored one byte a
+ * character and the others as UTF-8, each group decoded as one string that the bodies are
+ * slices of: one string per article file took 100,000 young objects for the collector to copy,
+ * and a single UTF-8 string per shard would have stored every Latin-1 body two bytes a character.
  */
+import { crc32 } from "node:zlib";
 import type { Article } from "../knowledge/article.ts";
 import { type Postings, type SegmentData, sameShape } from "../search/segment.ts";
 import type { PackedResults } from "./compact.ts";
+import type { FileStat } from "./folder.ts";
 import { FORMAT, type Versions } from "./version.ts";
 
 const MAGIC = "TDSHARD\n";
@@ -19,9 +29,8 @@ export interface ShardArticle {
   hash: string;
   file: string;
   meta: ArticleMeta;
-  /** The body is `text.slice(bodyStart, bodyEnd)` of that file; it is not stored twice. */
-  bodyStart: number;
-  bodyEnd: number;
+  /** The file's stat when it held that content, or null when none could stand for it (folder.ts). */
+  stat: FileStat | null;
 }
 
 export interface ShardFile {
@@ -31,6 +40,8 @@ export interface ShardFile {
   segment: SegmentData;
   /** Per article (same order), its memoized per-article values by key, packed. */
   extractions: PackedResults;
+  /** Per article (same order), its body. */
+  bodies: string[];
 }
 
 type ArrayName = Exclude<keyof SegmentData, "ids" | "text" | "headline">;
@@ -65,10 +76,14 @@ export function encodeShard(shard: ShardFile): Buffer {
     ...POSTINGS.map((n) => [`headline.${n}`, shard.segment.headline[n]] as [string, Typed]),
   ];
   const { starts, tokens, floats, strings, shapes } = shard.extractions;
+  const bodies = packBodies(shard.bodies);
   const packed: [string, Typed][] = [
     ["extractions.starts", starts],
     ["extractions.tokens", tokens],
     ["extractions.floats", floats],
+    ["bodies.at", bodies.at],
+    ["bodies.latin1", bodies.latin1],
+    ["bodies.utf8", bodies.utf8],
   ];
   const sections: Section[] = [];
   let offset = 0;
@@ -91,7 +106,7 @@ export function encodeShard(shard: ShardFile): Buffer {
     }),
   );
   const start = align(MAGIC.length + 4 + header.length);
-  const out = Buffer.alloc(start + offset);
+  const out = Buffer.alloc(start + offset + 4);
   out.write(MAGIC, 0, "latin1");
   out.writeUInt32LE(header.length, MAGIC.length);
   header.copy(out, MAGIC.length + 4);
@@ -101,10 +116,14 @@ export function encodeShard(shard: ShardFile): Buffer {
       start + (sections[i] as Section).offset,
     );
   });
+  out.writeUInt32LE(crc32(out.subarray(0, out.length - 4)), out.length - 4);
   return out;
 }
 
-/** Decodes a shard file; throws an Error saying what is wrong with a damaged one. */
+/**
+ * Decodes a shard file; throws an Error saying what is wrong with a damaged one. The packed
+ * extraction results may be views on `buf`: unpack them before `buf` is reused.
+ */
 export function decodeShard(buf: Buffer): ShardFile {
   if (buf.length < MAGIC.length + 4 || buf.toString("latin1", 0, MAGIC.length) !== MAGIC) {
     throw new Error("not a shard file (bad magic)");
@@ -119,14 +138,21 @@ export function decodeShard(buf: Buffer): ShardFile {
   const end = last
     ? align(last.offset + last.length * (KINDS[last.kind]?.BYTES_PER_ELEMENT ?? 0))
     : 0;
-  if (start + end !== buf.length) throw new Error("truncated or padded file");
-  // Views need aligned memory; a copy gives it, whatever the file buffer's offset. The segment's
-  // arrays stay in service, the packed results are dropped once unpacked: each has its own copy.
+  if (start + end + 4 !== buf.length) throw new Error("truncated or padded file");
+  if (crc32(buf.subarray(0, buf.length - 4)) !== buf.readUInt32LE(buf.length - 4))
+    throw new Error("checksum mismatch");
+  // The segment's arrays stay in service: they get their own copy, which is also aligned memory
+  // whatever the file buffer's offset. The packed results and bodies are read once, so they are
+  // views on `buf` itself when it is aligned (a copy of 2 MB a shard was external memory that
+  // made V8 mark the whole heap every 64 MB of it).
   const firstPacked = sections.find((s) => s.name.startsWith("extractions."))?.offset ?? end;
   const index = new Uint8Array(firstPacked);
   index.set(buf.subarray(start, start + firstPacked));
-  const results = new Uint8Array(end - firstPacked);
-  results.set(buf.subarray(start + firstPacked, start + end));
+  const packedAt = buf.byteOffset + start + firstPacked;
+  const results =
+    packedAt % 8 === 0
+      ? new Uint8Array(buf.buffer, packedAt, end - firstPacked)
+      : Uint8Array.from(buf.subarray(start + firstPacked, start + end));
   const arrays = new Map<string, Typed>();
   for (const s of sections) {
     const Ctor = KINDS[s.kind];
@@ -135,7 +161,7 @@ export function decodeShard(buf: Buffer): ShardFile {
     if (!Ctor || at + s.length * Ctor.BYTES_PER_ELEMENT > own.length) {
       throw new Error(`bad section ${s.name}`);
     }
-    arrays.set(s.name, new Ctor(own.buffer, at, s.length));
+    arrays.set(s.name, new Ctor(own.buffer as ArrayBuffer, own.byteOffset + at, s.length));
   }
   const get = <T extends Typed>(name: string): T => {
     const a = arrays.get(name);
@@ -169,8 +195,83 @@ export function decodeShard(buf: Buffer): ShardFile {
     strings: h.extractionStrings,
     shapes: h.extractionShapes,
   };
-  return { key: h.key, versions: h.versions, articles: h.articles, segment, extractions };
+  const bodies = unpackBodies(
+    get("bodies.at"),
+    get("bodies.latin1"),
+    get("bodies.utf8"),
+    h.articles.length,
+  );
+  return { key: h.key, versions: h.versions, articles: h.articles, segment, extractions, bodies };
 }
+
+/** A character beyond Latin-1 (surrogates included): the body needs more than one byte a character. */
+const BEYOND_LATIN1 = /[\u0100-\uffff]/;
+
+/** Each body's group (0 Latin-1, 1 UTF-8) and its start and end in that group's text. */
+function packBodies(bodies: readonly string[]): {
+  at: Uint32Array;
+  latin1: Uint8Array;
+  utf8: Uint8Array;
+} {
+  const at = new Uint32Array(bodies.length * 3);
+  const groups: [string[], string[]] = [[], []];
+  const lengths = [0, 0];
+  bodies.forEach((body, i) => {
+    const g = BEYOND_LATIN1.test(body) ? 1 : 0;
+    // A lone surrogate would come back from UTF-8 as U+FFFD: not the body any more.
+    if (g === 1 && !body.isWellFormed()) throw new Error(`body ${i} is not well-formed UTF-16`);
+    at[i * 3] = g;
+    at[i * 3 + 1] = lengths[g] as number;
+    lengths[g] = (lengths[g] as number) + body.length;
+    at[i * 3 + 2] = lengths[g] as number;
+    groups[g].push(body);
+  });
+  // Plain Uint8Arrays: a section's kind is its constructor's name.
+  const bytes = (b: Buffer) => new Uint8Array(b.buffer, b.byteOffset, b.length);
+  return {
+    at,
+    latin1: bytes(Buffer.from(groups[0].join(""), "latin1")),
+    utf8: bytes(Buffer.from(groups[1].join(""), "utf8")),
+  };
+}
+
+function unpackBodies(
+  at: Uint32Array,
+  latin1: Uint8Array,
+  utf8: Uint8Array,
+  count: number,
+): string[] {
+  if (at.length !== count * 3) throw new Error("bodies do not match the articles");
+  const bytes = Buffer.from(latin1.buffer, latin1.byteOffset, latin1.length);
+  const text = Buffer.from(utf8.buffer, utf8.byteOffset, utf8.length).toString("utf8");
+  let chunk = "";
+  let chunkStart = 0;
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const start = at[i * 3 + 1] as number;
+    const end = at[i * 3 + 2] as number;
+    const group = at[i * 3] as number;
+    if (start > end || end > (group === 0 ? bytes.length : text.length) || group > 1)
+      throw new Error(`bad body ${i}`);
+    if (group === 1) {
+      out.push(text.slice(start, end));
+      continue;
+    }
+    if (start < chunkStart || end > chunkStart + chunk.length) {
+      chunkStart = start;
+      chunk = bytes.toString("latin1", start, Math.min(bytes.length, Math.max(end, start + CHUNK)));
+    }
+    out.push(chunk.slice(start - chunkStart, end - chunkStart));
+  }
+  return out;
+}
+
+/**
+ * Latin-1 text is decoded in pieces of this many bytes at most: Node makes a longer one an
+ * external string, which V8 counts as external memory, and every 64 MB of that growth brought a
+ * collection of the whole heap.
+ */
+const CHUNK = 512 * 1024;
 
 /** A shard written by code with another file layout: once per upgrade, not a damaged file. */
 export class OtherFormatError extends Error {}

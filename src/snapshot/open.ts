@@ -1,7 +1,8 @@
 /**
- * Opens a knowledge folder with a snapshot beside it (issues 8 and 9): files whose content hash
- * the snapshot knows are taken from it (front matter, extraction results, and their shard's
- * index), the rest are parsed, extracted and indexed, on worker threads when there are many
+ * Opens a knowledge folder with a snapshot beside it (issues 8 and 9): files whose content the
+ * snapshot knows (by their unchanged stat, or else by their content hash) are taken from it
+ * (front matter, body, extraction results, and their shard's index), the rest are parsed,
+ * extracted and indexed, on worker threads when there are many
  * (the worker threads then also build the search shards that the snapshot cannot supply);
  * then the snapshot is brought up to date. Rebuilding from the articles is always the fallback:
  * a missing, damaged or out-of-date shard only costs the work it would have saved.
@@ -17,11 +18,11 @@ import { shardLayout } from "../search/layout.ts";
 import type { SegmentData } from "../search/segment.ts";
 import { sameIds } from "../search/shards.ts";
 import { loadSynonyms } from "../search/synonyms.ts";
-import { bodyRange, readFolder } from "./folder.ts";
+import { type ReadFile, readArticleFile, sameStat, statFolder } from "./folder.ts";
 import { coldStartInWorkers } from "./pool.ts";
 import { loadSnapshot } from "./store.ts";
 import { currentVersions } from "./version.ts";
-import { type SaveStats, SnapshotWriter } from "./writer.ts";
+import { type Origin, type SaveStats, SnapshotWriter } from "./writer.ts";
 
 export interface CacheOptions {
   /** Where the snapshot lives (created if missing). */
@@ -38,6 +39,12 @@ export interface CacheOptions {
   views?: (kb: KnowledgeBase) => unknown;
   /** How long the load may hold the event loop before it takes a turn (default 50 ms; tests use 0). */
   paceMs?: number;
+  /**
+   * A file last changed less than this long before it is read is read again at the next start
+   * even if its stat is unchanged (default 2,000 ms, folder.ts); tests that write the folder
+   * just before use 0.
+   */
+  settledMs?: number;
   /** Receives one line per reason a part of the snapshot was not used, and a summary. */
   log?: (message: string) => void;
 }
@@ -50,6 +57,8 @@ export interface OpenStats {
   extracted: number;
   /** Files parsed as YAML (not known to the snapshot). */
   parsed: number;
+  /** Files opened and hashed: those the snapshot did not know by their size, times and inode. */
+  read: number;
   shardsLoaded: number;
   shardsBuilt: number;
   /** Why parts of the snapshot were not used. */
@@ -93,41 +102,51 @@ export async function openKnowledgeCached(
     t = now;
     return ms;
   };
-  const folder = await readFolder(dir, turns);
+  const folder = await statFolder(dir, turns);
   const folderMs = lap();
-  // Results are unpacked against their article's body (compact.ts); those of files no longer
-  // in the folder are not needed.
-  const textOf = new Map(folder.files.map((f) => [f.hash, f.text]));
+  // Results are unpacked only for files still in the folder.
+  const inFolder = new Set(folder.entries.map((e) => e.file));
   const snapshot = await loadSnapshot(
     options.cacheDir,
     versions,
-    (entry) => textOf.get(entry.hash)?.slice(entry.bodyStart, entry.bodyEnd),
+    (entry) => inFolder.has(entry.file),
     turns,
   );
   const snapshotMs = lap();
 
-  const origin = new Map<Article, { hash: string; bodyStart: number; bodyEnd: number }>();
+  const origin = new Map<Article, Origin>();
+  /** Articles whose file the snapshot knew by another stat: their shard is saved again with this one. */
+  const restated = new Set<Article>();
   let parsed = 0;
+  let read = 0;
   const results: { article?: Article; problems: Problem[] }[] = [];
-  for (const { file, hash, text } of folder.files) {
+  for (const { file, stat } of folder.entries) {
     if (turns.due()) await turns.turn();
-    const cached = snapshot.byHash.get(hash);
-    if (cached) {
-      const { meta, bodyStart, bodyEnd } = cached.entry;
+    let known = snapshot.byFile.get(file);
+    let content: ReadFile | null = null;
+    if (!known || !sameStat(known.entry.stat, stat)) {
+      const r = readArticleFile(dir, file, options.settledMs);
+      read++;
+      if (!("text" in r)) {
+        results.push({ problems: [r] });
+        continue;
+      }
+      content = r;
+      known = snapshot.byHash.get(r.hash);
+    }
+    if (known) {
       // Not `{ ...meta, body, file }`: V8 gives that object about 270 bytes of spare property room.
-      const article: Article = Object.assign({}, meta, {
-        body: text.slice(bodyStart, bodyEnd),
-        file,
-      });
-      origin.set(article, { hash, bodyStart, bodyEnd });
+      const article: Article = Object.assign({}, known.entry.meta, { body: known.body, file });
+      origin.set(article, { hash: known.entry.hash, stat: content ? content.stat : stat });
+      // A stat worth recording (not a file changed a moment ago) that the snapshot lacks.
+      if (content?.stat && !sameStat(content.stat, known.entry.stat)) restated.add(article);
       results.push({ article, problems: [] });
       continue;
     }
+    if (!content) continue;
     parsed++;
-    const result = parseArticle(file, text);
-    // Where its body sits in the file, so that saving it need not read and parse the file again.
-    const range = result.article && bodyRange(text, result.article.body);
-    if (result.article && range) origin.set(result.article, { hash, ...range });
+    const result = parseArticle(file, content.text);
+    if (result.article) origin.set(result.article, { hash: content.hash, stat: content.stat });
     results.push(result);
   }
   const { articles, problems } = dedupe(results);
@@ -135,7 +154,7 @@ export async function openKnowledgeCached(
     dir,
     synonyms: synonyms.map,
   });
-  const writer = new SnapshotWriter(kb, options.cacheDir, dir, versions);
+  const writer = new SnapshotWriter(kb, options.cacheDir, dir, versions, options.settledMs);
 
   const hashOf = new Map<Article, string>();
   const toExtract: Article[] = [];
@@ -172,19 +191,22 @@ export async function openKnowledgeCached(
   const index = searchIndex(kb, seeds);
   while (!index.refreshStep()) if (turns.due()) await turns.turn();
   const shards = index.shardList();
-  // A shard file is current when its segment came from it and none of its articles was extracted anew.
+  // A shard file is current when its segment came from it and none of its articles was extracted
+  // anew or found with another stat.
   const fresh = new Set(toExtract);
   const reused = shards.filter((s) => snapshotSegments.get(s.key) === s.data);
-  for (const s of reused) if (!s.articles.some((a) => fresh.has(a))) writer.markSaved(s);
+  for (const s of reused)
+    if (!s.articles.some((a) => fresh.has(a) || restated.has(a))) writer.markSaved(s);
   const indexMs = lap();
   await (options.views ?? warmViews)(kb);
   const viewsMs = lap();
 
   // Everything came from the snapshot (an article parsed anew has no extractions there, so it
-  // would be in toExtract), and it holds exactly these shards: a save would rewrite nothing, and
-  // its checks took 0.2–1.2 s at 100,000 articles (issue 9).
+  // would be in toExtract) with the stats it records, and it holds exactly these shards: a save
+  // would rewrite nothing, and its checks took 0.2–1.2 s at 100,000 articles (issue 9).
   const unchanged =
     toExtract.length === 0 &&
+    restated.size === 0 &&
     reused.length === shards.length &&
     snapshot.segments.size === shards.length &&
     snapshot.reasons.length === 0;
@@ -194,6 +216,7 @@ export async function openKnowledgeCached(
     fromCache: kb.size - toExtract.length,
     extracted: toExtract.length,
     parsed,
+    read,
     shardsLoaded: reused.length,
     shardsBuilt: shards.length - reused.length,
     reasons: snapshot.reasons,

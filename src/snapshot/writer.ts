@@ -2,8 +2,6 @@
  * Saves the knowledge in service as a snapshot, rewriting only the shards that changed since
  * they were loaded or last saved: after an edit to one article, one shard file is written.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { EXTRACTORS, resultsToKeep } from "../extract/registry.ts";
 import { type Article, parseArticle } from "../knowledge/article.ts";
 import type { KnowledgeBase } from "../knowledge/base.ts";
@@ -11,15 +9,16 @@ import { searchIndex } from "../search/index.ts";
 import type { SegmentData } from "../search/segment.ts";
 import type { Shard } from "../search/shard.ts";
 import { packResults } from "./compact.ts";
-import { bodyRange, contentHash } from "./folder.ts";
+import { type FileStat, readArticleFile } from "./folder.ts";
 import type { ShardArticle } from "./format.ts";
 import { shardFileName, writeManifest, writeShard } from "./store.ts";
 import type { Versions } from "./version.ts";
 
+/** The file content an article was read from. */
 export interface Origin {
   hash: string;
-  bodyStart: number;
-  bodyEnd: number;
+  /** The stat that stands for that content (folder.ts), or null. */
+  stat: FileStat | null;
 }
 
 export interface SaveStats {
@@ -46,6 +45,7 @@ export class SnapshotWriter {
     private readonly cacheDir: string,
     private readonly knowledgeDir: string,
     private readonly versions: Versions,
+    private readonly settledMs?: number,
   ) {}
 
   /** Records which file content an article was read from. */
@@ -91,6 +91,7 @@ export class SnapshotWriter {
           shard.articles.map((a) => resultsToKeep(this.kb, a)),
           shard.articles.map((a) => a.body),
         ),
+        bodies: shard.articles.map((a) => a.body),
       });
       stats.shardsWritten++;
       this.saved.set(shard.key, sig);
@@ -115,22 +116,16 @@ export class SnapshotWriter {
     const origin = this.origins.get(article) ?? this.locate(article);
     if (!origin) return null;
     const { body: _body, file, ...meta } = article;
-    return { hash: origin.hash, file, meta, bodyStart: origin.bodyStart, bodyEnd: origin.bodyEnd };
+    return { hash: origin.hash, file, meta, stat: origin.stat };
   }
 
   /** For an article put in service after start-up: its file must still hold exactly it. */
   private locate(article: Article): Origin | null {
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(join(this.knowledgeDir, article.file));
-    } catch {
-      return null;
-    }
-    const text = bytes.toString("utf8");
-    const parsed = parseArticle(article.file, text).article;
-    const range = bodyRange(text, article.body);
-    if (!parsed || !range || JSON.stringify(parsed) !== JSON.stringify(article)) return null;
-    const origin = { hash: contentHash(bytes), ...range };
+    const read = readArticleFile(this.knowledgeDir, article.file, this.settledMs);
+    if (!("text" in read)) return null;
+    const parsed = parseArticle(article.file, read.text).article;
+    if (!parsed || JSON.stringify(parsed) !== JSON.stringify(article)) return null;
+    const origin = { hash: read.hash, stat: read.stat };
     this.origins.set(article, origin);
     return origin;
   }

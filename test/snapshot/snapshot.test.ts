@@ -11,6 +11,7 @@ import {
   readFileSync,
   statSync,
   unlinkSync,
+  utimesSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -191,6 +192,82 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
     );
     expect(again.stats.shardsLoaded).toBe(0);
     expect(answers(again.kb)).toEqual(answers(openKnowledge(dir)));
+  });
+
+  it("knows an unchanged file by its size, times and inode without reading it, and reads one whose stat changed", async () => {
+    const dir = knowledgeFolder();
+    const body =
+      "Café owners in Québec said “the levy hurts” — a naïve hope 🚢 of relief by March 3, 2027.";
+    writeFileSync(
+      join(dir, "zz-accents.md"),
+      `---\nid: zz-accents\nheadline: "Levy hurts cafés"\noutlet: T\npublished: "2026-11-19"\n---\n\n${body}\n`,
+    );
+    const cacheDir = temp("snap-cache");
+    // settledMs 0: these files were written a moment ago, which would otherwise keep them unknown.
+    const opts = { cacheDir, workers: 0, settledMs: 0 };
+    await openKnowledgeCached(dir, opts);
+
+    const warm = await openKnowledgeCached(dir, opts);
+    // Only the broken file is read: it is never in the snapshot.
+    expect(warm.stats).toMatchObject({ articles: 54, fromCache: 54, read: 1, parsed: 1 });
+    // The body comes from the snapshot, exactly: Latin-1, curly quotes, a dash, an astral character.
+    expect(warm.kb.get("zz-accents")?.body).toBe(body);
+    expect(answers(warm.kb)).toEqual(answers(openKnowledge(dir)));
+
+    // An edit of the same length still changes the file's times: it is read and extracted again.
+    const file = readdirSync(dir).find((f) => f.startsWith("2025-09-17"));
+    if (!file) throw new Error("bundled article missing");
+    const path = join(dir, file);
+    const text = readFileSync(path, "utf8");
+    writeFileSync(path, text.replace("eerily quiet", "wearily said"));
+    expect(statSync(path).size).toBe(Buffer.byteLength(text));
+    const edited = await openKnowledgeCached(dir, opts);
+    expect(edited.stats).toMatchObject({ read: 2, parsed: 2, extracted: 1 });
+    const hit = ask({ kb: edited.kb, now: NOW }, "wearily said");
+    expect(hit.items[0]?.citations[0]?.snippet).toContain("wearily said");
+
+    // Touched, not changed: read and hashed, found in the snapshot, and its new stat saved.
+    utimesSync(join(dir, "zz-accents.md"), new Date(), new Date());
+    const touched = await openKnowledgeCached(dir, opts);
+    expect(touched.stats).toMatchObject({ read: 2, parsed: 1, extracted: 0 });
+    expect(touched.stats.save.shardsWritten).toBe(1);
+    const after = await openKnowledgeCached(dir, opts);
+    expect(after.stats).toMatchObject({ read: 1, extracted: 0 });
+    expect(after.stats.save.shardsWritten).toBe(0);
+  });
+
+  it("reads again a file changed within the last two seconds, whatever its stat", async () => {
+    const dir = knowledgeFolder();
+    const cacheDir = temp("snap-cache");
+    await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+    const warm = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+    // Every file was written a moment before the first start: none can be known by its stat.
+    expect(warm.stats).toMatchObject({ read: 54, parsed: 1, fromCache: 53, extracted: 0 });
+  });
+
+  it("rebuilds a shard whose bytes were damaged anywhere, so no snippet comes from a damaged body", async () => {
+    const dir = knowledgeFolder();
+    const cacheDir = temp("snap-cache");
+    const opts = { cacheDir, workers: 0, settledMs: 0 };
+    await openKnowledgeCached(dir, opts);
+    const shard = readdirSync(cacheDir).find(
+      (f) => f.startsWith("shard-") && readFileSync(join(cacheDir, f)).includes("eerily quiet"),
+    );
+    if (!shard) throw new Error("no shard holds the bundled article");
+    const bytes = readFileSync(join(cacheDir, shard));
+    const at = bytes.lastIndexOf("eerily quiet");
+    bytes.write("E", at, "latin1");
+    writeFileSync(join(cacheDir, shard), bytes);
+
+    const logged: string[] = [];
+    const warm = await openKnowledgeCached(dir, { ...opts, log: (m) => logged.push(m) });
+    expect(logged).toContain(
+      `snapshot: shard ${shard.slice(6, -4)}: corrupt (checksum mismatch); rebuilt from the articles`,
+    );
+    expect(warm.stats.shardsBuilt).toBe(1);
+    const hit = ask({ kb: warm.kb, now: NOW }, "eerily quiet");
+    expect(hit.items[0]?.citations[0]?.snippet).toContain("eerily quiet");
+    expect(answers(warm.kb)).toEqual(answers(openKnowledge(dir)));
   });
 
   it("extracts and indexes on worker threads exactly as the main thread does", async () => {
