@@ -4,8 +4,8 @@
  * bytes did not change is recognised whatever its date or name, and one changed byte is enough
  * to re-read and re-extract it. Reading and hashing every file took 2.2 s at 100,000 articles
  * (issue 9), so a file whose size, times and inode are those the snapshot recorded is taken for
- * the content recorded with them, as git takes its index: any write changes the ctime, which no
- * tool can set back.
+ * the content recorded with them, as git takes its index: any write changes the ctime, which
+ * ordinary tools cannot set back.
  */
 import { createHash } from "node:crypto";
 import { closeSync, fstatSync, openSync, readSync, type Stats, statSync } from "node:fs";
