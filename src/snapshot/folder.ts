@@ -96,31 +96,39 @@ export function readArticleFile(
       const why = before.isDirectory() ? "EISDIR" : "not a regular file";
       return { file, field: "file", message: `unreadable (${why})` };
     }
-    let bytes = Buffer.allocUnsafe(before.size + 1);
-    let n = 0;
-    for (;;) {
-      if (n === bytes.length) {
-        const grown = Buffer.allocUnsafe(bytes.length * 2);
-        bytes.copy(grown);
-        bytes = grown;
-      }
-      const r = readSync(fd, bytes, n, bytes.length - n, null);
-      if (r === 0) break;
-      n += r;
-    }
-    const content = bytes.subarray(0, n);
+    const content = readToEnd(fd, Buffer.allocUnsafe(before.size + 1));
     const after = statOf(fstatSync(fd));
     const stat = statOf(before);
     const settled = Date.now() - Math.max(stat[1], stat[2]) >= settledMs;
     return {
       text: content.toString("utf8"),
       hash: contentHash(content),
-      stat: settled && sameStat(stat, after) && stat[0] === n ? stat : null,
+      stat: settled && sameStat(stat, after) && stat[0] === content.length ? stat : null,
     };
   } catch (e) {
     return unreadable(file, e);
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * Reads an open file to its end into `buffer`, or into a larger one when the file outgrows it;
+ * returns the bytes read, a view at the start of the buffer used (a grown one has its own
+ * memory, so that view is aligned for typed arrays).
+ */
+export function readToEnd(fd: number, buffer: Buffer): Buffer {
+  let bytes = buffer;
+  let n = 0;
+  for (;;) {
+    if (n === bytes.length) {
+      const grown = Buffer.allocUnsafeSlow(Math.max(1, bytes.length * 2));
+      bytes.copy(grown);
+      bytes = grown;
+    }
+    const r = readSync(fd, bytes, n, bytes.length - n, null);
+    if (r === 0) return bytes.subarray(0, n);
+    n += r;
   }
 }
 

@@ -133,21 +133,20 @@ export async function openKnowledgeCached(
       }
       content = r;
       known = snapshot.byHash.get(r.hash);
+      if (!known) {
+        parsed++;
+        const result = parseArticle(file, r.text);
+        if (result.article) origin.set(result.article, { hash: r.hash, stat: r.stat });
+        results.push(result);
+        continue;
+      }
     }
-    if (known) {
-      // Not `{ ...meta, body, file }`: V8 gives that object about 270 bytes of spare property room.
-      const article: Article = Object.assign({}, known.entry.meta, { body: known.body, file });
-      origin.set(article, { hash: known.entry.hash, stat: content ? content.stat : stat });
-      // A stat worth recording (not a file changed a moment ago) that the snapshot lacks.
-      if (content?.stat && !sameStat(content.stat, known.entry.stat)) restated.add(article);
-      results.push({ article, problems: [] });
-      continue;
-    }
-    if (!content) continue;
-    parsed++;
-    const result = parseArticle(file, content.text);
-    if (result.article) origin.set(result.article, { hash: content.hash, stat: content.stat });
-    results.push(result);
+    // Not `{ ...meta, body, file }`: V8 gives that object about 270 bytes of spare property room.
+    const article: Article = Object.assign({}, known.entry.meta, { body: known.body, file });
+    origin.set(article, { hash: known.entry.hash, stat: content ? content.stat : stat });
+    // A stat worth recording (not a file changed a moment ago) that the snapshot lacks.
+    if (content?.stat && !sameStat(content.stat, known.entry.stat)) restated.add(article);
+    results.push({ article, problems: [] });
   }
   const { articles, problems } = dedupe(results);
   const kb = new KnowledgeBase(articles, [...folder.problems, ...problems, ...synonyms.problems], {

@@ -13,7 +13,6 @@ import {
   openSync,
   readdirSync,
   readFileSync,
-  readSync,
   renameSync,
   unlinkSync,
   writeSync,
@@ -22,6 +21,7 @@ import { join } from "node:path";
 import type { Pace } from "../knowledge/pace.ts";
 import type { SegmentData } from "../search/segment.ts";
 import { type ArticleResults, unpackResults } from "./compact.ts";
+import { readToEnd } from "./folder.ts";
 import {
   decodeShard,
   encodeShard,
@@ -87,14 +87,14 @@ export async function loadSnapshot(
     );
     return out;
   }
-  let buffer: ReadBuffer | undefined;
+  let bytes: Buffer | undefined;
   for (const { key, file } of manifest.shards) {
     if (pace?.due()) await pace.turn();
     let shard: ShardFile;
     let results: (ArticleResults | null)[] | null = null;
     try {
-      buffer = readInto(join(dir, file), buffer);
-      shard = decodeShard(buffer.bytes);
+      bytes = readInto(join(dir, file), bytes);
+      shard = decodeShard(bytes);
       if (shard.key !== key) throw new Error(`holds shard ${shard.key}`);
       const { articles, bodies } = shard;
       if (shard.versions.extract === versions.extract)
@@ -130,32 +130,22 @@ export async function loadSnapshot(
   return out;
 }
 
-interface ReadBuffer {
-  /** The file's bytes: a view on `whole`. */
-  bytes: Buffer;
-  whole: Buffer;
-}
-
 /**
- * Reads a file into the buffer of the previous read when it fits. A new buffer per shard file
- * was external memory V8 counts toward its next full collection: with 351 shards of 100,000
- * articles, 14 collections of the growing heap took 3.5 s of a 7 s load (issue 9).
+ * Reads a file into `previous` when it fits (the whole buffer the bytes of the previous read are
+ * a view on). A new buffer per shard file was external memory V8 counts toward its next full
+ * collection: with 351 shards of 100,000 articles, 14 collections of the growing heap took 3.5 s
+ * of a 7 s load (issue 9).
  */
-function readInto(path: string, previous: ReadBuffer | undefined): ReadBuffer {
+function readInto(path: string, previous: Buffer | undefined): Buffer {
   const fd = openSync(path, "r");
   try {
     const size = fstatSync(fd).size;
-    let whole = previous && previous.whole.length >= size + 1 ? previous.whole : undefined;
     // Its own memory, so offset 0 and aligned for typed views.
-    whole ??= Buffer.allocUnsafeSlow(Math.max(size + 1, 2 * (previous?.whole.length ?? 0)));
-    let n = 0;
-    for (;;) {
-      const r = readSync(fd, whole, n, whole.length - n, null);
-      if (r === 0) break;
-      n += r;
-      if (n === whole.length) throw new Error("grew while being read");
-    }
-    return { bytes: whole.subarray(0, n), whole };
+    const buffer =
+      previous && previous.buffer.byteLength > size
+        ? Buffer.from(previous.buffer)
+        : Buffer.allocUnsafeSlow(Math.max(size + 1, 2 * (previous?.buffer.byteLength ?? 0)));
+    return readToEnd(fd, buffer);
   } finally {
     closeSync(fd);
   }
