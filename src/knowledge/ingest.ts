@@ -89,7 +89,8 @@ export function ingest(kb: KnowledgeBase, dir: string, input: IngestInput): Inge
       ],
     };
   }
-  const same = kb.articles().find((a) => bodyKey(a.body) === bodyKey(article.body));
+  const key = bodyKey(article.body);
+  const same = kb.articles().find((a) => bodyKey(a.body) === key);
   if (same) {
     return {
       ok: false,

@@ -9,7 +9,7 @@
  * an index into the string table (every string once per pack), into the float list, or back to
  * an object already written (a quote's speaker is one of its article's entities, and stays that
  * very object). A sentence that is `body.slice(start, end)` of its object is not stored: it is
- * cut from the body again, so it costs no characters of its own. Every empty list comes back as
+ * cut from the body again (from a snapshot, as a copy: bodies.ts keeps the body on disk). Every empty list comes back as
  * one frozen empty array (an entity with no role: 33 per article, counted at 10,000).
  *
  * Unpacking builds each object with one object literal per shape, compiled once per process, so
@@ -140,14 +140,27 @@ export function packResults(results: ArticleResults[], bodies: readonly string[]
   };
 }
 
+/** Characters start to end of an article's body; throws when they are not all in it. */
+export type Cutter = (start: number, end: number) => string;
+
+/** Cuts from a body in memory (a slice, which keeps the body alive: it is, anyway). */
+export function cutFrom(body: string): Cutter {
+  return (start, end) => {
+    if (!(0 <= start && start <= end && end <= body.length))
+      throw new RangeError("outside the body");
+    return body.slice(start, end);
+  };
+}
+
 /**
- * `bodyOf(i)` is the body of article i, or undefined when it is not in service (its results are
- * then left out: null). Throws when the packed form is damaged or made for other articles.
+ * `cutterOf(i)` cuts from the body of article i, or is undefined when the article is not in
+ * service (its results are then left out: null). Throws when the packed form is damaged or made
+ * for other articles.
  */
 export function unpackResults(
   packed: PackedResults,
   count: number,
-  bodyOf: (i: number) => string | undefined,
+  cutterOf: (i: number) => Cutter | undefined,
 ): (ArticleResults | null)[] {
   const { starts, tokens, floats, strings, shapes } = packed;
   if (!(starts instanceof Int32Array) || starts.length !== count + 1)
@@ -156,9 +169,16 @@ export function unpackResults(
     throw new Error("extractions damaged (missing tables)");
   const builders = shapes.map(builderOf);
   let p = 0;
-  let body = "";
+  let cutter: Cutter = cutFrom("");
   let made: unknown[] = [];
-  const cut = (start: unknown, end: unknown): string => body.slice(start as number, end as number);
+  const cut = (start: unknown, end: unknown): string => {
+    if (typeof start !== "number" || typeof end !== "number") throw damaged("bad sentence");
+    try {
+      return cutter(start, end);
+    } catch {
+      throw damaged("sentence outside the body");
+    }
+  };
   const damaged = (what: string) => new Error(`extractions damaged (${what} at token ${p})`);
   const read = (): unknown => {
     switch (tokens[p++]) {
@@ -218,12 +238,12 @@ export function unpackResults(
   };
   const out: (ArticleResults | null)[] = [];
   for (let i = 0; i < count; i++) {
-    const b = bodyOf(i);
-    if (b === undefined) {
+    const c = cutterOf(i);
+    if (c === undefined) {
       out.push(null);
       continue;
     }
-    body = b;
+    cutter = c;
     made = [];
     p = starts[i] as number;
     const values = read();

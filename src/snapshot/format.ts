@@ -6,12 +6,11 @@
  * nothing passes through one huge string, so no shard nears V8's string limit.
  *
  * The bodies are here so that a restart need not read 100,000 article files (issue 9): a file
- * whose stat is unchanged is not opened (folder.ts). Every snippet the bot shows is cut from
- * them, so the whole file is checksummed: a damaged byte must cost a rebuild, never a word in an
- * article that its file does not hold. Bodies that are Latin-1 throughout are stored one byte a
- * character and the others as UTF-8, each group decoded as one string that the bodies are
- * slices of: one string per article file took 100,000 young objects for the collector to copy,
- * and a single UTF-8 string per shard would have stored every Latin-1 body two bytes a character.
+ * whose stat is unchanged is not opened (folder.ts). They are not decoded on load: an article
+ * restored from a shard reads its body from the file when it is needed (bodies.ts), since
+ * holding every body took 566 of the 1,403 MB of heap at 100,000 articles. So each body has its
+ * own place and CRC-32, besides the file's, and every snippet the bot shows is checked against
+ * it. Bodies that are Latin-1 throughout are stored one byte a character, the others as UTF-8.
  */
 import { crc32 } from "node:zlib";
 import type { Article } from "../knowledge/article.ts";
@@ -44,6 +43,18 @@ export interface ShardFile {
   bodies: string[];
 }
 
+/** A shard file as read: the bodies stay bytes (bodies.ts decodes the one asked for). */
+export interface DecodedShard extends Omit<ShardFile, "bodies"> {
+  bodies: StoredBodies;
+}
+
+/** Body i is group `at[4i]` (0 Latin-1, 1 UTF-8), file bytes `at[4i+1]` to `at[4i+2]`, CRC-32 `at[4i+3]`. */
+export interface StoredBodies {
+  at: Uint32Array;
+  /** The file's bytes as read: valid until the buffer they were read into is reused. */
+  bytes: Uint8Array;
+}
+
 type ArrayName = Exclude<keyof SegmentData, "ids" | "text" | "headline">;
 const ARRAYS: ArrayName[] = [
   "firstPassage",
@@ -69,7 +80,8 @@ interface Section {
   length: number;
 }
 
-export function encodeShard(shard: ShardFile): Buffer {
+/** The file's bytes, and where each body is in them (StoredBodies.at). */
+export function encodeShard(shard: ShardFile): { bytes: Buffer; bodies: Uint32Array } {
   const typed: [string, Typed][] = [
     ...ARRAYS.map((n) => [n, shard.segment[n]] as [string, Typed]),
     ...POSTINGS.map((n) => [`text.${n}`, shard.segment.text[n]] as [string, Typed]),
@@ -117,14 +129,22 @@ export function encodeShard(shard: ShardFile): Buffer {
     );
   });
   out.writeUInt32LE(crc32(out.subarray(0, out.length - 4)), out.length - 4);
-  return out;
+  const sectionAt = (name: string) => start + (sections.find((s) => s.name === name)?.offset ?? 0);
+  const stored = storedBodies(
+    bodies.at,
+    [sectionAt("bodies.latin1"), sectionAt("bodies.utf8")],
+    [bodies.latin1.length, bodies.utf8.length],
+    shard.bodies.length,
+    out,
+  );
+  return { bytes: out, bodies: stored.at };
 }
 
 /**
  * Decodes a shard file; throws an Error saying what is wrong with a damaged one. The packed
  * extraction results may be views on `buf`: unpack them before `buf` is reused.
  */
-export function decodeShard(buf: Buffer): ShardFile {
+export function decodeShard(buf: Buffer): DecodedShard {
   if (buf.length < MAGIC.length + 4 || buf.toString("latin1", 0, MAGIC.length) !== MAGIC) {
     throw new Error("not a shard file (bad magic)");
   }
@@ -195,83 +215,69 @@ export function decodeShard(buf: Buffer): ShardFile {
     strings: h.extractionStrings,
     shapes: h.extractionShapes,
   };
-  const bodies = unpackBodies(
+  const sectionAt = (name: string) => start + (sections.find((s) => s.name === name)?.offset ?? 0);
+  const bodies = storedBodies(
     get("bodies.at"),
-    get("bodies.latin1"),
-    get("bodies.utf8"),
+    [sectionAt("bodies.latin1"), sectionAt("bodies.utf8")],
+    [get<Uint8Array>("bodies.latin1").length, get<Uint8Array>("bodies.utf8").length],
     h.articles.length,
+    buf,
   );
   return { key: h.key, versions: h.versions, articles: h.articles, segment, extractions, bodies };
 }
 
 /** A character beyond Latin-1 (surrogates included): the body needs more than one byte a character. */
-const BEYOND_LATIN1 = /[\u0100-\uffff]/;
+export const BEYOND_LATIN1 = /[\u0100-\uffff]/;
 
-/** Each body's group (0 Latin-1, 1 UTF-8) and its start and end in that group's text. */
+/** Each body's group (0 Latin-1, 1 UTF-8), its start and end in that group's bytes, and its CRC-32. */
 function packBodies(bodies: readonly string[]): {
   at: Uint32Array;
   latin1: Uint8Array;
   utf8: Uint8Array;
 } {
-  const at = new Uint32Array(bodies.length * 3);
-  const groups: [string[], string[]] = [[], []];
-  const lengths = [0, 0];
-  bodies.forEach((body, i) => {
+  const at = new Uint32Array(bodies.length * 4);
+  const encoded = bodies.map((body, i) => {
     const g = BEYOND_LATIN1.test(body) ? 1 : 0;
     // A lone surrogate would come back from UTF-8 as U+FFFD: not the body any more.
     if (g === 1 && !body.isWellFormed()) throw new Error(`body ${i} is not well-formed UTF-16`);
-    at[i * 3] = g;
-    at[i * 3 + 1] = lengths[g] as number;
-    lengths[g] = (lengths[g] as number) + body.length;
-    at[i * 3 + 2] = lengths[g] as number;
-    groups[g].push(body);
+    return { g, bytes: Buffer.from(body, g === 0 ? "latin1" : "utf8") };
+  });
+  const lengths = [0, 0];
+  encoded.forEach(({ g, bytes }, i) => {
+    at[i * 4] = g;
+    at[i * 4 + 1] = lengths[g] as number;
+    lengths[g] = (lengths[g] as number) + bytes.length;
+    at[i * 4 + 2] = lengths[g] as number;
+    at[i * 4 + 3] = crc32(bytes);
   });
   // Plain Uint8Arrays: a section's kind is its constructor's name.
-  const bytes = (b: Buffer) => new Uint8Array(b.buffer, b.byteOffset, b.length);
-  return {
-    at,
-    latin1: bytes(Buffer.from(groups[0].join(""), "latin1")),
-    utf8: bytes(Buffer.from(groups[1].join(""), "utf8")),
+  const group = (g: number) => {
+    const b = Buffer.concat(encoded.filter((e) => e.g === g).map((e) => e.bytes));
+    return new Uint8Array(b.buffer, b.byteOffset, b.length);
   };
+  return { at, latin1: group(0), utf8: group(1) };
 }
 
-function unpackBodies(
-  at: Uint32Array,
-  latin1: Uint8Array,
-  utf8: Uint8Array,
+/** The body table with file offsets (its own copy: the file's bytes are a reused buffer). */
+function storedBodies(
+  table: Uint32Array,
+  groupAt: [number, number],
+  groupLength: [number, number],
   count: number,
-): string[] {
-  if (at.length !== count * 3) throw new Error("bodies do not match the articles");
-  const bytes = Buffer.from(latin1.buffer, latin1.byteOffset, latin1.length);
-  const text = Buffer.from(utf8.buffer, utf8.byteOffset, utf8.length).toString("utf8");
-  let chunk = "";
-  let chunkStart = 0;
-  const out: string[] = [];
+  bytes: Uint8Array,
+): StoredBodies {
+  if (table.length !== count * 4) throw new Error("bodies do not match the articles");
+  const at = Uint32Array.from(table);
   for (let i = 0; i < count; i++) {
-    const start = at[i * 3 + 1] as number;
-    const end = at[i * 3 + 2] as number;
-    const group = at[i * 3] as number;
-    if (start > end || end > (group === 0 ? bytes.length : text.length) || group > 1)
-      throw new Error(`bad body ${i}`);
-    if (group === 1) {
-      out.push(text.slice(start, end));
-      continue;
-    }
-    if (start < chunkStart || end > chunkStart + chunk.length) {
-      chunkStart = start;
-      chunk = bytes.toString("latin1", start, Math.min(bytes.length, Math.max(end, start + CHUNK)));
-    }
-    out.push(chunk.slice(start - chunkStart, end - chunkStart));
+    const g = at[i * 4] as 0 | 1;
+    const from = at[i * 4 + 1] as number;
+    const to = at[i * 4 + 2] as number;
+    if (g > 1 || from > to || to > groupLength[g]) throw new Error(`bad body ${i}`);
+    at[i * 4 + 1] = groupAt[g] + from;
+    at[i * 4 + 2] = groupAt[g] + to;
   }
-  return out;
+  return { at, bytes };
 }
-
-/**
- * Latin-1 text is decoded in pieces of this many bytes at most: Node makes a longer one an
- * external string, which V8 counts as external memory, and every 64 MB of that growth brought a
- * collection of the whole heap.
- */
-const CHUNK = 512 * 1024;
 
 /** A shard written by code with another file layout: once per upgrade, not a damaged file. */
 export class OtherFormatError extends Error {}

@@ -18,6 +18,7 @@ import { shardLayout } from "../search/layout.ts";
 import type { SegmentData } from "../search/segment.ts";
 import { sameIds } from "../search/shards.ts";
 import { loadSynonyms } from "../search/synonyms.ts";
+import { storedArticle } from "./bodies.ts";
 import { type ReadFile, readArticleFile, sameStat, statFolder } from "./folder.ts";
 import { coldStartInWorkers } from "./pool.ts";
 import { loadSnapshot } from "./store.ts";
@@ -108,6 +109,7 @@ export async function openKnowledgeCached(
   const inFolder = new Set(folder.entries.map((e) => e.file));
   const snapshot = await loadSnapshot(
     options.cacheDir,
+    dir,
     versions,
     (entry) => inFolder.has(entry.file),
     turns,
@@ -141,8 +143,7 @@ export async function openKnowledgeCached(
         continue;
       }
     }
-    // Not `{ ...meta, body, file }`: V8 gives that object about 270 bytes of spare property room.
-    const article: Article = Object.assign({}, known.entry.meta, { body: known.body, file });
+    const article = storedArticle(known.entry.meta, file, known.shard, known.index);
     origin.set(article, { hash: known.entry.hash, stat: content ? content.stat : stat });
     // A stat worth recording (not a file changed a moment ago) that the snapshot lacks.
     if (content?.stat && !sameStat(content.stat, known.entry.stat)) restated.add(article);

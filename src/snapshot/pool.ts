@@ -12,7 +12,7 @@ import { Worker } from "node:worker_threads";
 import type { Article } from "../knowledge/article.ts";
 import type { KnowledgeBase } from "../knowledge/base.ts";
 import { type SegmentData, sameShape } from "../search/segment.ts";
-import { unpackResults } from "./compact.ts";
+import { cutFrom, unpackResults } from "./compact.ts";
 import type { PoolJob, PoolResult } from "./worker.ts";
 
 const JOB_SIZE = 100;
@@ -72,7 +72,10 @@ export async function coldStartInWorkers(
               const list = (jobs[r.job] as PoolJob).articles;
               if (r.segment) segments.set(keyOf.get(list) as string, sameShape(r.segment));
               if (r.values) {
-                const results = unpackResults(r.values, list.length, (i) => list[i]?.body);
+                const results = unpackResults(r.values, list.length, (i) => {
+                  const body = list[i]?.body;
+                  return body === undefined ? undefined : cutFrom(body);
+                });
                 results.forEach((values, i) => {
                   for (const [key, value] of values ?? [])
                     kb.seedPerArticle(key, list[i] as Article, value);

@@ -20,9 +20,11 @@ import {
 import { join } from "node:path";
 import type { Pace } from "../knowledge/pace.ts";
 import type { SegmentData } from "../search/segment.ts";
+import { type ShardBodies, storedCutter } from "./bodies.ts";
 import { type ArticleResults, unpackResults } from "./compact.ts";
 import { readToEnd } from "./folder.ts";
 import {
+  type DecodedShard,
   decodeShard,
   encodeShard,
   OtherFormatError,
@@ -40,7 +42,9 @@ export interface Manifest {
 
 export interface CachedArticle {
   entry: ShardArticle;
-  body: string;
+  /** Its body is body `index` of this shard file (read when needed: bodies.ts). */
+  shard: ShardBodies;
+  index: number;
   /** Null when the extraction code or data changed since the snapshot, or the article was not wanted. */
   extractions: [string, unknown][] | null;
 }
@@ -61,9 +65,11 @@ export function shardFileName(key: string): string {
 /**
  * Extraction results are unpacked only for the articles `wanted` (those whose file is still in
  * the folder). Between shards it takes a turn of the event loop whenever `pace` says so.
+ * `knowledgeDir` is where a body the shard file can no longer give is read from (bodies.ts).
  */
 export async function loadSnapshot(
   dir: string,
+  knowledgeDir: string,
   versions: Versions,
   wanted: (entry: ShardArticle) => boolean,
   pace?: Pace,
@@ -90,17 +96,28 @@ export async function loadSnapshot(
   let bytes: Buffer | undefined;
   for (const { key, file } of manifest.shards) {
     if (pace?.due()) await pace.turn();
-    let shard: ShardFile;
+    let shard: DecodedShard;
     let results: (ArticleResults | null)[] | null = null;
+    let bodies: ShardBodies;
     try {
-      bytes = readInto(join(dir, file), bytes);
+      const read = readInto(join(dir, file), bytes);
+      bytes = read.bytes;
       shard = decodeShard(bytes);
       if (shard.key !== key) throw new Error(`holds shard ${shard.key}`);
-      const { articles, bodies } = shard;
+      const { articles } = shard;
+      const stored = shard.bodies;
       if (shard.versions.extract === versions.extract)
         results = unpackResults(shard.extractions, articles.length, (i) =>
-          wanted(articles[i] as ShardArticle) ? bodies[i] : undefined,
+          wanted(articles[i] as ShardArticle) ? storedCutter(stored, i) : undefined,
         );
+      bodies = {
+        path: join(dir, file),
+        ino: read.ino,
+        size: bytes.length,
+        at: stored.at,
+        hashes: articles.map((a) => a.hash),
+        knowledgeDir,
+      };
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       const message = (e as Error).message;
@@ -118,7 +135,7 @@ export async function loadSnapshot(
     if (!results)
       out.reasons.push(`shard ${key}: extractions made by another version; extracted again`);
     shard.articles.forEach((entry, i) => {
-      const cached = { entry, body: shard.bodies[i] as string, extractions: results?.[i] ?? null };
+      const cached = { entry, shard: bodies, index: i, extractions: results?.[i] ?? null };
       // Two files of the same content: keep the one whose results were unpacked.
       if (cached.extractions || !out.byHash.get(entry.hash)?.extractions)
         out.byHash.set(entry.hash, cached);
@@ -136,26 +153,28 @@ export async function loadSnapshot(
  * collection: with 351 shards of 100,000 articles, 14 collections of the growing heap took 3.5 s
  * of a 7 s load (issue 9).
  */
-function readInto(path: string, previous: Buffer | undefined): Buffer {
+function readInto(path: string, previous: Buffer | undefined): { bytes: Buffer; ino: number } {
   const fd = openSync(path, "r");
   try {
-    const size = fstatSync(fd).size;
+    const { size, ino } = fstatSync(fd);
     // Its own memory, so offset 0 and aligned for typed views.
     const buffer =
       previous && previous.buffer.byteLength > size
         ? Buffer.from(previous.buffer)
         : Buffer.allocUnsafeSlow(Math.max(size + 1, 2 * (previous?.buffer.byteLength ?? 0)));
-    return readToEnd(fd, buffer);
+    return { bytes: readToEnd(fd, buffer), ino };
   } finally {
     closeSync(fd);
   }
 }
 
-/** Writes one shard file; returns its size in bytes. */
-export function writeShard(dir: string, shard: ShardFile): number {
-  const bytes = encodeShard(shard);
-  writeAtomic(join(dir, shardFileName(shard.key)), bytes);
-  return bytes.length;
+/** Writes one shard file; returns where its bodies are now (ShardBodies, with the size in bytes). */
+export function writeShard(dir: string, knowledgeDir: string, shard: ShardFile): ShardBodies {
+  const { bytes, bodies } = encodeShard(shard);
+  const path = join(dir, shardFileName(shard.key));
+  const ino = writeAtomic(path, bytes);
+  const hashes = shard.articles.map((a) => a.hash);
+  return { path, ino, size: bytes.length, at: bodies, hashes, knowledgeDir };
 }
 
 /** Writes the manifest, then removes shard files it no longer lists. */
@@ -167,15 +186,19 @@ export function writeManifest(dir: string, manifest: Manifest): void {
   }
 }
 
-function writeAtomic(path: string, bytes: Uint8Array): void {
+/** Returns the inode the file now has. */
+function writeAtomic(path: string, bytes: Uint8Array): number {
   mkdirSync(join(path, ".."), { recursive: true });
   const temp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   const fd = openSync(temp, "wx");
+  let ino: number;
   try {
     for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
     fsyncSync(fd);
+    ino = fstatSync(fd).ino;
   } finally {
     closeSync(fd);
   }
   renameSync(temp, path);
+  return ino;
 }

@@ -8,6 +8,7 @@ import type { KnowledgeBase } from "../knowledge/base.ts";
 import { searchIndex } from "../search/index.ts";
 import type { SegmentData } from "../search/segment.ts";
 import type { Shard } from "../search/shard.ts";
+import { moveBody } from "./bodies.ts";
 import { packResults } from "./compact.ts";
 import { type FileStat, readArticleFile } from "./folder.ts";
 import type { ShardArticle } from "./format.ts";
@@ -82,17 +83,23 @@ export class SnapshotWriter {
         stats.skipped.push(shard.key);
         continue;
       }
-      stats.bytesWritten += writeShard(this.cacheDir, {
+      const bodies = shard.articles.map((a) => a.body);
+      const written = writeShard(this.cacheDir, this.knowledgeDir, {
         key: shard.key,
         versions: this.versions,
         articles: articles as ShardArticle[],
         segment: shard.data,
         extractions: packResults(
           shard.articles.map((a) => resultsToKeep(this.kb, a)),
-          shard.articles.map((a) => a.body),
+          bodies,
         ),
-        bodies: shard.articles.map((a) => a.body),
+        bodies,
       });
+      // Bodies read from the file just replaced are read from the new one from now on.
+      shard.articles.forEach((a, i) => {
+        moveBody(a, written, i);
+      });
+      stats.bytesWritten += written.size;
       stats.shardsWritten++;
       this.saved.set(shard.key, sig);
       listed.push(entry);

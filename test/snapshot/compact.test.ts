@@ -12,6 +12,7 @@ import type { Article } from "../../src/knowledge/article.ts";
 import { openKnowledge } from "../../src/knowledge/open.ts";
 import {
   type ArticleResults,
+  cutFrom,
   type PackedResults,
   packResults,
   unpackResults,
@@ -37,9 +38,15 @@ function extracted(): { articles: Article[]; results: ArticleResults[] } {
   return { articles, results };
 }
 
+/** Cuts from body i, or nothing when there is none. */
+const cutter = (bodies: readonly string[]) => (i: number) => {
+  const body = bodies[i];
+  return body === undefined ? undefined : cutFrom(body);
+};
+
 function roundTrip(results: ArticleResults[], bodies: string[]) {
   const packed = structuredClone(packResults(results, bodies));
-  return { packed, back: unpackResults(packed, results.length, (i) => bodies[i]) };
+  return { packed, back: unpackResults(packed, results.length, cutter(bodies)) };
 }
 
 /** Bytes the packed form takes in a shard file (the tables go into its JSON header). */
@@ -116,7 +123,7 @@ describe("packed extraction results", () => {
 
   it("leave out the results of an article whose body is not given", () => {
     const packed = packResults(results.slice(0, 3), bodies.slice(0, 3));
-    const back = unpackResults(packed, 3, (i) => (i === 1 ? undefined : bodies[i]));
+    const back = unpackResults(packed, 3, (i) => (i === 1 ? undefined : cutter(bodies)(i)));
     expect(back[1]).toBeNull();
     expect(back[0]).toEqual(results[0]);
     expect(back[2]).toEqual(results[2]);
@@ -135,7 +142,9 @@ describe("packed extraction results", () => {
       nested: [{ b: 1, a: [2, "two"] }, new Map<unknown, unknown>([[{ k: 1 }, "v"]])],
       empty: {},
     };
-    const [back] = unpackResults(structuredClone(packResults([[["odd", odd]]], [""])), 1, () => "");
+    const [back] = unpackResults(structuredClone(packResults([[["odd", odd]]], [""])), 1, () =>
+      cutFrom(""),
+    );
     const value = back?.[0]?.[1] as typeof odd;
     expect(value).toStrictEqual(odd);
     expect(Object.is(value.zero, -0)).toBe(true);
@@ -156,16 +165,16 @@ describe("packed extraction results", () => {
     expect(() => packResults([[["nul", { "a\u0000b": 1 }]]], ["body"])).toThrow(/U\+0000/);
     expect(() => packResults([[["pair", [{}, { "": 1 }]]]], ["body"])).toThrow(/empty string/);
     const packed = packResults(results.slice(0, 2), bodies.slice(0, 2));
-    expect(() => unpackResults(packed, 3, () => "")).toThrow(/do not match the articles/);
+    expect(() => unpackResults(packed, 3, () => cutFrom(""))).toThrow(/do not match the articles/);
   });
 
   it("throw, naming the damage, when the tokens are damaged", () => {
     const packed = packResults(results.slice(0, 2), bodies.slice(0, 2));
     const strings = { ...packed, strings: [] };
-    expect(() => unpackResults(strings, 2, (i) => bodies[i])).toThrow(/damaged \(bad string/);
+    expect(() => unpackResults(strings, 2, cutter(bodies))).toThrow(/damaged \(bad string/);
     const tokens = { ...packed, tokens: packed.tokens.map(() => 99) };
-    expect(() => unpackResults(tokens, 2, (i) => bodies[i])).toThrow(/damaged \(bad token/);
+    expect(() => unpackResults(tokens, 2, cutter(bodies))).toThrow(/damaged \(bad token/);
     const shapes = { ...packed, shapes: [["__proto__"]] };
-    expect(() => unpackResults(shapes, 2, (i) => bodies[i])).toThrow(/damaged \(bad shape/);
+    expect(() => unpackResults(shapes, 2, cutter(bodies))).toThrow(/damaged \(bad shape/);
   });
 });

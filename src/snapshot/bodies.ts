@@ -1,0 +1,183 @@
+/**
+ * An article restored from the snapshot keeps its body in the shard file, not in memory: its
+ * `body` reads it from there when a snippet, a digest or a save needs it. Holding every body
+ * took 566 of the 1,403 MB of heap at 100,000 articles (issue 9), and a question shows a dozen.
+ *
+ * What is read must be what the article file held. The shard file is opened again only when it
+ * is the very file checked on load (same inode and size), and each body has its own CRC-32; a
+ * body that fails either check is read from the article file instead, which must still have the
+ * content hash it was restored by. Failing both, reading the body throws, naming both reasons:
+ * the bot says it cannot show the article rather than show words it cannot vouch for.
+ */
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { crc32 } from "node:zlib";
+import { type Article, parseArticle } from "../knowledge/article.ts";
+import type { Cutter } from "./compact.ts";
+import { readArticleFile } from "./folder.ts";
+import { type ArticleMeta, BEYOND_LATIN1, type StoredBodies } from "./format.ts";
+
+/** One shard file as it was read and checked, and where in it each body is. */
+export interface ShardBodies {
+  path: string;
+  ino: number;
+  size: number;
+  /** Per body: group (0 Latin-1, 1 UTF-8), first and end byte in the file, CRC-32. */
+  at: Uint32Array;
+  /** Per body: the content hash of the article file it came from. */
+  hashes: readonly string[];
+  /** The knowledge folder, for the article files themselves. */
+  knowledgeDir: string;
+}
+
+interface Place {
+  shard: ShardBodies;
+  i: number;
+}
+
+const places = new WeakMap<object, Place>();
+
+/** The bodies read last, newest last: a question cites a few articles several times. */
+const recent = new Map<object, string>();
+const RECENT = 64;
+
+/** Open shard files, least recently used first. */
+const open = new Map<ShardBodies, number>();
+const OPEN = 8;
+/** Shard files found replaced: their bodies come from the article files from then on. */
+const replaced = new WeakSet<ShardBodies>();
+
+/** An article whose body stays in the shard file, as body `i` of `shard`. */
+export function storedArticle(
+  meta: ArticleMeta,
+  file: string,
+  shard: ShardBodies,
+  i: number,
+): Article {
+  // Not `{ ...meta, file }`: V8 gives that object about 270 bytes of spare property room.
+  const article = Object.assign({}, meta, { file }) as Article;
+  // One getter for all, so these objects still share one hidden class.
+  Object.defineProperty(article, "body", { get: bodyGetter, enumerable: true, configurable: true });
+  places.set(article, { shard, i });
+  return article;
+}
+
+/** After a shard file is written again: a stored article's body is now body `i` of `shard`, read from there from now on. */
+export function moveBody(article: Article, shard: ShardBodies, i: number): void {
+  if (!places.has(article)) return;
+  places.set(article, { shard, i });
+  recent.delete(article);
+}
+
+function bodyGetter(this: Article): string {
+  const hit = recent.get(this);
+  if (hit !== undefined) {
+    recent.delete(this);
+    recent.set(this, hit);
+    return hit;
+  }
+  const place = places.get(this);
+  if (!place) throw new Error(`${this.file}: no stored body`);
+  let body: string;
+  try {
+    body = fromShard(place);
+  } catch (e) {
+    body = fromArticleFile(this.file, place, (e as Error).message);
+  }
+  recent.set(this, body);
+  if (recent.size > RECENT) recent.delete(recent.keys().next().value as object);
+  return body;
+}
+
+function fromShard({ shard, i }: Place): string {
+  const { at } = shard;
+  const from = at[i * 4 + 1] as number;
+  const length = (at[i * 4 + 2] as number) - from;
+  const fd = fdOf(shard);
+  const bytes = Buffer.allocUnsafe(length);
+  for (let n = 0; n < length; ) {
+    const r = readSync(fd, bytes, n, length - n, from + n);
+    if (r === 0) throw new Error("the shard file ends early");
+    n += r;
+  }
+  if (crc32(bytes) !== at[i * 4 + 3]) throw new Error("checksum mismatch");
+  return bytes.toString(at[i * 4] === 0 ? "latin1" : "utf8");
+}
+
+function fdOf(shard: ShardBodies): number {
+  let fd = open.get(shard);
+  if (fd !== undefined) {
+    open.delete(shard);
+    open.set(shard, fd);
+    return fd;
+  }
+  const gone = "the shard file was replaced since it was read";
+  if (replaced.has(shard)) throw new Error(gone);
+  fd = openSync(shard.path, "r");
+  const s = fstatSync(fd);
+  if (s.ino !== shard.ino || s.size !== shard.size) {
+    closeSync(fd);
+    replaced.add(shard);
+    throw new Error(gone);
+  }
+  open.set(shard, fd);
+  if (open.size > OPEN) {
+    const [oldest, oldFd] = open.entries().next().value as [ShardBodies, number];
+    open.delete(oldest);
+    closeSync(oldFd);
+  }
+  return fd;
+}
+
+function fromArticleFile(file: string, { shard, i }: Place, why: string): string {
+  const read = readArticleFile(shard.knowledgeDir, file);
+  const problem =
+    "text" in read ? (read.hash !== shard.hashes[i] ? "has changed since" : null) : read.message;
+  const body =
+    problem === null && "text" in read ? parseArticle(file, read.text).article?.body : undefined;
+  if (body === undefined)
+    throw new Error(
+      `${file}: the article's text is not available (snapshot copy: ${why}; article file: ${problem ?? "does not parse"})`,
+    );
+  return body;
+}
+
+/**
+ * Cuts sentences from body `i` of a shard file as read, each its own string: a slice would keep
+ * the whole body in memory. Spans cut twice (a quote that is also an event's sentence) are one string.
+ */
+export function storedCutter({ at, bytes }: StoredBodies, i: number): Cutter {
+  const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  const from = at[i * 4 + 1] as number;
+  const to = at[i * 4 + 2] as number;
+  const latin1 = at[i * 4] === 0;
+  let text: string | undefined;
+  const spans = new Map<number, string>();
+  return (start, end) => {
+    if (!latin1) text ??= file.toString("utf8", from, to);
+    const length = text === undefined ? to - from : text.length;
+    if (!(0 <= start && start <= end && end <= length)) throw new RangeError("outside the body");
+    // Exact as long as a body is shorter than SPAN_KEY (a bigger one is not deduplicated).
+    const key = length < SPAN_KEY ? start * SPAN_KEY + end : -1;
+    let s = key < 0 ? undefined : spans.get(key);
+    if (s === undefined) {
+      s = latin1
+        ? file.toString("latin1", from + start, from + end)
+        : copy(text as string, start, end);
+      if (key >= 0) spans.set(key, s);
+    }
+    return s;
+  };
+}
+
+/** Start and end as one exact integer key. */
+const SPAN_KEY = 2 ** 26;
+
+let scratch = Buffer.allocUnsafeSlow(1 << 16);
+
+/** `text.slice(start, end)` as a string of its own, one byte a character when it can be. */
+function copy(text: string, start: number, end: number): string {
+  const s = text.slice(start, end);
+  if (scratch.length < s.length * 2) scratch = Buffer.allocUnsafeSlow(s.length * 2);
+  const encoding = BEYOND_LATIN1.test(s) ? "utf16le" : "latin1";
+  return scratch.toString(encoding, 0, scratch.write(s, 0, encoding));
+}
