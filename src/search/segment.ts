@@ -18,6 +18,7 @@ export type DocNumbers = Uint16Array | Uint32Array;
 
 /** One field's postings: for local term i, entries off[i]..off[i+1] of `doc` and `tf`. */
 export interface Postings {
+  /** Local term i; emptied once a Shard attaches the segment (`Shard.segment()` gives them back). */
   terms: string[];
   off: Uint32Array;
   /** Passage number (text) or article number (headline), ascending within a term. */

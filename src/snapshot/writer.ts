@@ -88,7 +88,7 @@ export class SnapshotWriter {
         key: shard.key,
         versions: this.versions,
         articles: articles as ShardArticle[],
-        segment: shard.data,
+        segment: shard.segment(),
         extractions: packResults(
           shard.articles.map((a) => resultsToKeep(this.kb, a)),
           bodies,
