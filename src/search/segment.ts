@@ -9,20 +9,13 @@ import type { Article } from "../knowledge/article.ts";
 import { pubDateMidpoint, pubDateRange } from "../knowledge/pubdate.ts";
 import type { AnalyzedArticle } from "./analyze.ts";
 
-/**
- * Passage or article numbers: two bytes each while they fit, as in every shard of the benchmark's
- * 100,000 articles (at most 30,257 passages a shard), which halved the largest array of the
- * index (135 of its 286 MB, issue 9); four bytes for a shard of more than 65,536 passages.
- */
-export type DocNumbers = Uint16Array | Uint32Array;
-
 /** One field's postings: for local term i, entries off[i]..off[i+1] of `doc` and `tf`. */
 export interface Postings {
   /** Local term i; emptied once a Shard attaches the segment (`Shard.segment()` gives them back). */
   terms: string[];
   off: Uint32Array;
   /** Passage number (text) or article number (headline), ascending within a term. */
-  doc: DocNumbers;
+  doc: Uint32Array;
   tf: Uint8Array;
 }
 
@@ -71,14 +64,14 @@ class PostingsBuilder {
     }
   }
 
-  /** Counting sort by term keeps each term's docs in ascending order; `docs` is how many there are. */
-  build(docs: number): Postings {
+  /** Counting sort by term keeps each term's docs in ascending order. */
+  build(): Postings {
     const n = this.termOf.length;
     const off = new Uint32Array(this.ids.size + 1);
     for (const t of this.termOf) (off[t + 1] as number)++;
     for (let i = 1; i < off.length; i++) off[i] = (off[i] as number) + (off[i - 1] as number);
     const next = off.slice(0, -1);
-    const doc = docs <= 65_536 ? new Uint16Array(n) : new Uint32Array(n);
+    const doc = new Uint32Array(n);
     const tf = new Uint8Array(n);
     for (let j = 0; j < n; j++) {
       const t = this.termOf[j] as number;
@@ -103,11 +96,11 @@ export function buildSegment(articles: Article[], analyzed: AnalyzedArticle[]): 
     passageEnd: new Uint32Array(total),
     passageLength: new Uint16Array(total),
     passageArticle: new Uint32Array(total),
-    text: { terms: [], off: new Uint32Array(1), doc: new Uint16Array(0), tf: new Uint8Array(0) },
+    text: { terms: [], off: new Uint32Array(1), doc: new Uint32Array(0), tf: new Uint8Array(0) },
     headline: {
       terms: [],
       off: new Uint32Array(1),
-      doc: new Uint16Array(0),
+      doc: new Uint32Array(0),
       tf: new Uint8Array(0),
     },
   };
@@ -133,8 +126,8 @@ export function buildSegment(articles: Article[], analyzed: AnalyzedArticle[]): 
     }
   });
   seg.firstPassage[articles.length] = p;
-  seg.text = text.build(total);
-  seg.headline = headline.build(articles.length);
+  seg.text = text.build();
+  seg.headline = headline.build();
   return seg;
 }
 

@@ -4,7 +4,7 @@
  * takes them out again, so replacing a shard keeps every score exact.
  */
 import type { Article } from "../knowledge/article.ts";
-import { type DocNumbers, type Postings, passagesOf, type SegmentData } from "./segment.ts";
+import { type Postings, passagesOf, type SegmentData } from "./segment.ts";
 import type { Vocabulary } from "./vocabulary.ts";
 
 /** Local term numbers ordered by global term id, for a binary search per query term. */
@@ -175,7 +175,7 @@ function range(dir: Directory, p: Postings, id: number): [number, number] | null
 }
 
 /** Binary search in one term's ascending doc numbers. */
-function contains(doc: DocNumbers, [from, to]: [number, number], x: number): boolean {
+function contains(doc: Uint32Array, [from, to]: [number, number], x: number): boolean {
   let lo = from;
   let hi = to - 1;
   while (lo <= hi) {
