@@ -12,7 +12,7 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { crc32 } from "node:zlib";
 import { type Article, parseArticle } from "../knowledge/article.ts";
-import type { Cutter } from "./compact.ts";
+import { type Cutter, cutFrom } from "./compact.ts";
 import { readArticleFile } from "./folder.ts";
 import { type ArticleMeta, BEYOND_LATIN1, type StoredBodies } from "./format.ts";
 
@@ -139,6 +139,21 @@ function fromArticleFile(file: string, { shard, i }: Place, why: string): string
       `${file}: the article's text is not available (snapshot copy: ${why}; article file: ${problem ?? "does not parse"})`,
     );
   return body;
+}
+
+/**
+ * Cuts sentences from an article's body for results extracted on a worker thread: slices of a
+ * body held in memory anyway, copies from a stored article's, which a slice would keep in memory
+ * (a restart after the extraction code changed re-extracts every stored article).
+ */
+export function cutterFor(article: Article): Cutter {
+  const body = article.body;
+  if (!places.has(article)) return cutFrom(body);
+  return (start, end) => {
+    if (!(0 <= start && start <= end && end <= body.length))
+      throw new RangeError("outside the body");
+    return copy(body, start, end);
+  };
 }
 
 /**

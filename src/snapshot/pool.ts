@@ -12,7 +12,8 @@ import { Worker } from "node:worker_threads";
 import type { Article } from "../knowledge/article.ts";
 import type { KnowledgeBase } from "../knowledge/base.ts";
 import { type SegmentData, sameShape } from "../search/segment.ts";
-import { cutFrom, unpackResults } from "./compact.ts";
+import { cutterFor } from "./bodies.ts";
+import { unpackResults } from "./compact.ts";
 import type { PoolJob, PoolResult } from "./worker.ts";
 
 const JOB_SIZE = 100;
@@ -73,8 +74,8 @@ export async function coldStartInWorkers(
               if (r.segment) segments.set(keyOf.get(list) as string, sameShape(r.segment));
               if (r.values) {
                 const results = unpackResults(r.values, list.length, (i) => {
-                  const body = list[i]?.body;
-                  return body === undefined ? undefined : cutFrom(body);
+                  const article = list[i];
+                  return article === undefined ? undefined : cutterFor(article);
                 });
                 results.forEach((values, i) => {
                   for (const [key, value] of values ?? [])
