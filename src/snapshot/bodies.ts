@@ -69,12 +69,8 @@ export function moveBody(article: Article, shard: ShardBodies, i: number): void 
 }
 
 function bodyGetter(this: Article): string {
-  const hit = recent.get(this);
-  if (hit !== undefined) {
-    recent.delete(this);
-    recent.set(this, hit);
-    return hit;
-  }
+  const hit = used(recent, this);
+  if (hit !== undefined) return hit;
   const place = places.get(this);
   if (!place) throw new Error(`${this.file}: no stored body`);
   let body: string;
@@ -83,8 +79,7 @@ function bodyGetter(this: Article): string {
   } catch (e) {
     body = fromArticleFile(this.file, place, (e as Error).message);
   }
-  recent.set(this, body);
-  if (recent.size > RECENT) recent.delete(recent.keys().next().value as object);
+  keep(recent, this, body, RECENT);
   return body;
 }
 
@@ -104,12 +99,8 @@ function fromShard({ shard, i }: Place): string {
 }
 
 function fdOf(shard: ShardBodies): number {
-  let fd = open.get(shard);
-  if (fd !== undefined) {
-    open.delete(shard);
-    open.set(shard, fd);
-    return fd;
-  }
+  let fd = used(open, shard);
+  if (fd !== undefined) return fd;
   const gone = "the shard file was replaced since it was read";
   if (replaced.has(shard)) throw new Error(gone);
   fd = openSync(shard.path, "r");
@@ -119,13 +110,28 @@ function fdOf(shard: ShardBodies): number {
     replaced.add(shard);
     throw new Error(gone);
   }
-  open.set(shard, fd);
-  if (open.size > OPEN) {
-    const [oldest, oldFd] = open.entries().next().value as [ShardBodies, number];
-    open.delete(oldest);
-    closeSync(oldFd);
-  }
+  const evicted = keep(open, shard, fd, OPEN);
+  if (evicted) closeSync(evicted[1]);
   return fd;
+}
+
+/** `map`'s value for `key`, which becomes its newest entry (the maps above are kept in use order). */
+function used<K, V>(map: Map<K, V>, key: K): V | undefined {
+  const value = map.get(key);
+  if (value !== undefined) {
+    map.delete(key);
+    map.set(key, value);
+  }
+  return value;
+}
+
+/** Adds `key` as `map`'s newest entry; returns the oldest, removed, when that makes more than `max`. */
+function keep<K, V>(map: Map<K, V>, key: K, value: V, max: number): [K, V] | undefined {
+  map.set(key, value);
+  if (map.size <= max) return undefined;
+  const oldest = map.entries().next().value as [K, V];
+  map.delete(oldest[0]);
+  return oldest;
 }
 
 function fromArticleFile(file: string, { shard, i }: Place, why: string): string {
@@ -147,13 +153,8 @@ function fromArticleFile(file: string, { shard, i }: Place, why: string): string
  * (a restart after the extraction code changed re-extracts every stored article).
  */
 export function cutterFor(article: Article): Cutter {
-  const body = article.body;
-  if (!places.has(article)) return cutFrom(body);
-  return (start, end) => {
-    if (!(0 <= start && start <= end && end <= body.length))
-      throw new RangeError("outside the body");
-    return copy(body, start, end);
-  };
+  const cut = cutFrom(article.body);
+  return places.has(article) ? (start, end) => copy(cut(start, end)) : cut;
 }
 
 /**
@@ -177,7 +178,7 @@ export function storedCutter({ at, bytes }: StoredBodies, i: number): Cutter {
     if (s === undefined) {
       s = latin1
         ? file.toString("latin1", from + start, from + end)
-        : copy(text as string, start, end);
+        : copy((text as string).slice(start, end));
       if (key >= 0) spans.set(key, s);
     }
     return s;
@@ -189,9 +190,8 @@ const SPAN_KEY = 2 ** 26;
 
 let scratch = Buffer.allocUnsafeSlow(1 << 16);
 
-/** `text.slice(start, end)` as a string of its own, one byte a character when it can be. */
-function copy(text: string, start: number, end: number): string {
-  const s = text.slice(start, end);
+/** `s` as a string of its own (not a slice keeping a longer one alive), one byte a character when it can be. */
+function copy(s: string): string {
   if (scratch.length < s.length * 2) scratch = Buffer.allocUnsafeSlow(s.length * 2);
   const encoding = BEYOND_LATIN1.test(s) ? "utf16le" : "latin1";
   return scratch.toString(encoding, 0, scratch.write(s, 0, encoding));

@@ -129,14 +129,7 @@ export function encodeShard(shard: ShardFile): { bytes: Buffer; bodies: Uint32Ar
     );
   });
   out.writeUInt32LE(crc32(out.subarray(0, out.length - 4)), out.length - 4);
-  const sectionAt = (name: string) => start + (sections.find((s) => s.name === name)?.offset ?? 0);
-  const stored = storedBodies(
-    bodies.at,
-    [sectionAt("bodies.latin1"), sectionAt("bodies.utf8")],
-    [bodies.latin1.length, bodies.utf8.length],
-    shard.bodies.length,
-    out,
-  );
+  const stored = storedBodies(bodies.at, sections, start, shard.bodies.length, out);
   return { bytes: out, bodies: stored.at };
 }
 
@@ -215,14 +208,7 @@ export function decodeShard(buf: Buffer): DecodedShard {
     strings: h.extractionStrings,
     shapes: h.extractionShapes,
   };
-  const sectionAt = (name: string) => start + (sections.find((s) => s.name === name)?.offset ?? 0);
-  const bodies = storedBodies(
-    get("bodies.at"),
-    [sectionAt("bodies.latin1"), sectionAt("bodies.utf8")],
-    [get<Uint8Array>("bodies.latin1").length, get<Uint8Array>("bodies.utf8").length],
-    h.articles.length,
-    buf,
-  );
+  const bodies = storedBodies(get("bodies.at"), sections, start, h.articles.length, buf);
   return { key: h.key, versions: h.versions, articles: h.articles, segment, extractions, bodies };
 }
 
@@ -258,23 +244,34 @@ function packBodies(bodies: readonly string[]): {
   return { at, latin1: group(0), utf8: group(1) };
 }
 
-/** The body table with file offsets (its own copy: the file's bytes are a reused buffer). */
+/**
+ * The body table with file offsets (its own copy: the file's bytes are a reused buffer), the
+ * groups' places taken from the sections of the file whose data starts at `start`.
+ */
 function storedBodies(
   table: Uint32Array,
-  groupAt: [number, number],
-  groupLength: [number, number],
+  sections: readonly Section[],
+  start: number,
   count: number,
   bytes: Uint8Array,
 ): StoredBodies {
   if (table.length !== count * 4) throw new Error("bodies do not match the articles");
+  const group = (name: string) => {
+    const s = sections.find((x) => x.name === name);
+    if (!s) throw new Error(`missing section ${name}`);
+    return s;
+  };
+  const groups = [group("bodies.latin1"), group("bodies.utf8")];
+  const groupAt = groups.map((s) => start + s.offset);
+  const groupLength = groups.map((s) => s.length);
   const at = Uint32Array.from(table);
   for (let i = 0; i < count; i++) {
-    const g = at[i * 4] as 0 | 1;
+    const g = at[i * 4] as number;
     const from = at[i * 4 + 1] as number;
     const to = at[i * 4 + 2] as number;
-    if (g > 1 || from > to || to > groupLength[g]) throw new Error(`bad body ${i}`);
-    at[i * 4 + 1] = groupAt[g] + from;
-    at[i * 4 + 2] = groupAt[g] + to;
+    if (g > 1 || from > to || to > (groupLength[g] as number)) throw new Error(`bad body ${i}`);
+    at[i * 4 + 1] = (groupAt[g] as number) + from;
+    at[i * 4 + 2] = (groupAt[g] as number) + to;
   }
   return { at, bytes };
 }
