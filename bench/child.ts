@@ -21,7 +21,7 @@ const [phase, json] = process.argv.slice(2);
 const a = JSON.parse(json ?? "{}") as ChildArgs;
 const result =
   phase === "load"
-    ? loadPhase(a.dir)
+    ? await loadPhase(a.dir)
     : phase === "ingest"
       ? await ingestPhase(a.dir, a.cacheDir, a.workers)
       : phase === "restart"
@@ -29,7 +29,7 @@ const result =
         : phase === "slack"
           ? await slackPhase(a.dir, a.cacheDir)
           : phase === "raw"
-            ? rawPhase(a.dir, a.rounds)
+            ? await rawPhase(a.dir, a.rounds)
             : phase === "reference"
               ? referencePhase(a.dir, a.rounds)
               : null;

@@ -6,7 +6,7 @@ import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { warmAnswerViews } from "../../src/answer/views/warm.ts";
 import { openKnowledgeCached } from "../../src/snapshot/open.ts";
-import { ms, peakRssMB, steadyRssMB } from "../stats.ts";
+import { ms, peakRssMB, settledRssMB } from "../stats.ts";
 
 export async function ingestPhase(dir: string, cacheDir: string, workers: number) {
   const t = performance.now();
@@ -18,6 +18,9 @@ export async function ingestPhase(dir: string, cacheDir: string, workers: number
   const coldIngestMs = ms(t);
   const files = readdirSync(cacheDir).map((f) => statSync(join(cacheDir, f)).size);
   const largest = Math.max(...files);
+  // Measured before the knowledge is read below, so it is still held.
+  const peak = peakRssMB();
+  const rssMB = await settledRssMB();
   return {
     articles: kb.size,
     coldIngestMs,
@@ -26,8 +29,8 @@ export async function ingestPhase(dir: string, cacheDir: string, workers: number
     shards: stats.shardsBuilt + stats.shardsLoaded,
     snapshotMB: round(files.reduce((s, n) => s + n, 0) / 1e6),
     largestShardMB: round(largest / 1e6),
-    rssMB: steadyRssMB(),
-    peakRssMB: peakRssMB(),
+    rssMB,
+    peakRssMB: peak,
   };
 }
 

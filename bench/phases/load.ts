@@ -6,11 +6,11 @@ import { EXTRACTORS } from "../../src/extract/registry.ts";
 import { KnowledgeBase } from "../../src/knowledge/base.ts";
 import { openKnowledge } from "../../src/knowledge/open.ts";
 import { searchIndex } from "../../src/search/index.ts";
-import { liveMB, ms, peakRssMB, steadyRssMB } from "../stats.ts";
+import { liveMB, ms, peakRssMB, settledRssMB } from "../stats.ts";
 
 const SAMPLE = 200;
 
-export function loadPhase(dir: string) {
+export async function loadPhase(dir: string) {
   let t = performance.now();
   const kb = openKnowledge(dir);
   const parseMs = ms(t);
@@ -19,7 +19,7 @@ export function loadPhase(dir: string) {
   const shards = searchIndex(kb).shardList().length;
   const indexMs = ms(t);
   const indexMB = liveMB() - knowledgeMB;
-  const rssMB = steadyRssMB();
+  const rssMB = await settledRssMB();
 
   const all = kb.articles();
   const step = Math.max(1, Math.floor(all.length / SAMPLE));

@@ -7,9 +7,9 @@ import MiniSearch from "minisearch";
 import { openKnowledge } from "../../src/knowledge/open.ts";
 import { sentences } from "../../src/text/passages.ts";
 import { questionMix } from "../mix.ts";
-import { latency, liveMB, ms, steadyRssMB, timeQueries } from "../stats.ts";
+import { latency, liveMB, ms, settledRssMB, timeQueries } from "../stats.ts";
 
-export function rawPhase(dir: string, rounds: number) {
+export async function rawPhase(dir: string, rounds: number) {
   const kb = openKnowledge(dir);
   const texts = questionMix(kb).map((m) => m.text);
   const base = liveMB();
@@ -25,7 +25,7 @@ export function rawPhase(dir: string, rounds: number) {
   }
   const buildMs = ms(t);
   const indexMB = liveMB() - base;
-  const rssMB = steadyRssMB();
+  const rssMB = await settledRssMB();
   const { all } = timeQueries(texts, rounds, (q) => mini.search(q));
   let snapshotMB: number | string;
   let loadJsonMs: number | string;

@@ -8,7 +8,7 @@ import { ask } from "../../src/answer/router.ts";
 import { warmAnswerViewsInTurns } from "../../src/answer/views/warm.ts";
 import { openKnowledgeCached } from "../../src/snapshot/open.ts";
 import { questionMix } from "../mix.ts";
-import { latency, ms, peakRssMB, steadyRssMB, timeQueries } from "../stats.ts";
+import { latency, ms, peakRssMB, settledRssMB, timeQueries } from "../stats.ts";
 
 export async function restartPhase(dir: string, cacheDir: string, rounds: number, now: Date) {
   // As npm start loads: paced, views in turns. The longest delay of a 10 ms timer meanwhile is
@@ -36,6 +36,10 @@ export async function restartPhase(dir: string, cacheDir: string, rounds: number
     const l = latency(byQuery.get(m.text) ?? []);
     perKind[m.kind] = Math.max(perKind[m.kind] ?? 0, l.p99Ms);
   }
+  // Peak first: the collection settledRssMB starts with can itself raise it. The knowledge is
+  // read after, so it is still held while memory is measured.
+  const peak = peakRssMB();
+  const rssMB = await settledRssMB();
   return {
     articles: kb.size,
     restartMs,
@@ -48,7 +52,7 @@ export async function restartPhase(dir: string, cacheDir: string, rounds: number
     answered: `${answered}/${texts.length}`,
     ask: latency(all),
     p99ByKind: perKind,
-    rssMB: steadyRssMB(),
-    peakRssMB: peakRssMB(),
+    rssMB,
+    peakRssMB: peak,
   };
 }
