@@ -4,7 +4,7 @@
  * indices in typed arrays and does each name comparison once per distinct name, not per mention
  * (issue 9).
  */
-import type { Entity } from "../extract/quotes/coref.ts";
+import { type Entity, eachForm } from "../extract/quotes/coref.ts";
 import { ITEMS_PER_STEP, runSteps, type Steps, stepDone } from "../knowledge/steps.ts";
 import type { AliasEntry } from "./aliases.ts";
 import { bareName, fold } from "./names.ts";
@@ -116,8 +116,8 @@ export function* clusterInSteps(
       }
     }
     if (entriesOf.size) {
-      // Entities whose only form is their name, written once, may carry no forms map.
-      if (m.forms) for (const form of m.forms.keys()) hit(form, i);
+      // Entities whose only form is their name, written once, carry no forms list.
+      eachForm(m, (form) => hit(form, i));
       hit(m.name, i);
     }
     if (stepDone(i)) yield;

@@ -6,7 +6,7 @@
  * speaker, so the CLI and `ask` agree on who said what.
  */
 
-import type { Entity } from "../extract/quotes/coref.ts";
+import { type Entity, eachForm } from "../extract/quotes/coref.ts";
 import { articleQuotes } from "../extract/quotes/extract.ts";
 import type { ArticleQuotes, ExtractedQuote } from "../extract/quotes/types.ts";
 import type { Article, Problem } from "../knowledge/article.ts";
@@ -53,11 +53,23 @@ export interface QuoteRecord {
   context: { start: number; end: number };
 }
 
+/**
+ * Quotes are numbered newest article first, in reading order within an article. A record is
+ * made when asked for, from the article's own extraction: 640,000 records kept whole held about
+ * 67 MB at 100,000 articles (issue 9), and a question reads a few.
+ */
 export interface Directory {
   people: Person[];
-  /** Every quote in the knowledge, newest article first, in reading order within an article. */
-  quotes: QuoteRecord[];
+  /** How many quotes the knowledge holds. */
+  quoteCount: number;
+  /** Quote i, as a new record. */
+  quote(i: number): QuoteRecord;
   problems: Problem[];
+}
+
+/** Every quote as a record, in quote order (the CLI, and checks over all of them). */
+export function allQuotes(d: Directory): QuoteRecord[] {
+  return Array.from({ length: d.quoteCount }, (_, i) => d.quote(i));
 }
 
 export function directory(kb: KnowledgeBase): Directory {
@@ -131,41 +143,68 @@ function* buildDirectory(
     people.push(p);
     personOf[g] = p;
   }
-  const quotes: QuoteRecord[] = [];
+  // Per quote: its extraction, its article's place in `articles`, its person's place in `people`.
+  const quoteOf: ExtractedQuote[] = [];
+  const quoteArticle: number[] = [];
+  const quotePerson: number[] = [];
+  const personIndex = new Map(people.map((p, i) => [p, i]));
   for (let a = 0; a < articles.length; a++) {
-    const article = articles[a] as Article;
-    let lastSpeaker: Entity | undefined;
-    let lastRole: string | null = null;
     for (const q of (perArticle[a] as ArticleQuotes).quotes) {
       const m = q.speaker ? speakerOf(a, q) : -1;
       const person = m >= 0 ? personOf[groupOf[m] as number] : undefined;
-      // One role string per speaker, not one per quote.
-      if (q.speaker && q.speaker !== lastSpeaker) {
-        const roles = q.speaker.roles;
-        lastRole = roles.length === 1 ? (roles[0] as string) : roles.join("; ") || null;
-        lastSpeaker = q.speaker;
-      }
-      const r: QuoteRecord = {
-        speaker: person?.name ?? q.speaker?.name ?? null,
-        role: q.speaker ? lastRole : null,
-        text: q.text,
-        kind: q.kind,
-        articleId: article.id,
-        published: article.published.value,
-        start: q.start,
-        end: q.end,
-        context: q.context,
-      };
-      if (person) r.person = person;
-      quotes.push(r);
+      quoteOf.push(q);
+      quoteArticle.push(a);
+      quotePerson.push(person ? (personIndex.get(person) as number) : -1);
     }
     if (stepDone(a, ARTICLES_PER_STEP)) yield;
   }
+  const quote = quoteMaker(articles, people, quoteOf, quoteArticle, quotePerson);
   const sorted = yield* sortInSteps(
     people,
     (a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name),
   );
-  return { people: sorted, quotes, problems: aliases.problems };
+  return {
+    people: sorted,
+    quoteCount: quoteOf.length,
+    quote,
+    problems: aliases.problems,
+  };
+}
+
+/** Quote i's record, from the columns the directory keeps. */
+function quoteMaker(
+  articles: readonly Article[],
+  people: readonly Person[],
+  quoteOf: readonly ExtractedQuote[],
+  articleOf: readonly number[],
+  personOf: readonly number[],
+): (i: number) => QuoteRecord {
+  const articleAt = Int32Array.from(articleOf);
+  const personAt = Int32Array.from(personOf);
+  return (i) => {
+    const q = quoteOf[i];
+    if (q === undefined) throw new RangeError(`no quote ${i}: the directory has ${quoteOf.length}`);
+    const article = articles[articleAt[i] as number] as Article;
+    const person = people[personAt[i] as number];
+    const roles = q.speaker?.roles ?? [];
+    const r: QuoteRecord = {
+      speaker: person?.name ?? q.speaker?.name ?? null,
+      role: q.speaker
+        ? roles.length === 1
+          ? (roles[0] as string)
+          : roles.join("; ") || null
+        : null,
+      text: q.text,
+      kind: q.kind,
+      articleId: article.id,
+      published: article.published.value,
+      start: q.start,
+      end: q.end,
+      context: q.context,
+    };
+    if (person) r.person = person;
+    return r;
+  };
 }
 
 /** One group's person; `group` lists its members in member (newest article first) order. */
@@ -186,9 +225,7 @@ function* toPerson(
     if (stepDone(k)) yield;
     const m = group[k] as number;
     const e = members[m] as Entity;
-    // No forms map stands for the name alone, written once.
-    if (e.forms) for (const [f, n] of e.forms) forms.set(f, (forms.get(f) ?? 0) + n);
-    else forms.set(e.name, (forms.get(e.name) ?? 0) + 1);
+    eachForm(e, (f, n) => forms.set(f, (forms.get(f) ?? 0) + n));
     for (const r of e.roles) {
       const key = fold(r);
       if (!seenRoles.has(key)) {

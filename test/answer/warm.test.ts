@@ -20,7 +20,7 @@ import { sectorVocabulary } from "../../src/extract/tariffs/sectors-file.ts";
 import type { Article } from "../../src/knowledge/article.ts";
 import { KnowledgeBase } from "../../src/knowledge/base.ts";
 import { openKnowledge } from "../../src/knowledge/open.ts";
-import { directory } from "../../src/people/directory.ts";
+import { allQuotes, directory } from "../../src/people/directory.ts";
 import { BUNDLED } from "../helpers/knowledge.ts";
 
 const NOW = new Date("2025-10-06T12:00:00Z");
@@ -58,12 +58,14 @@ function views(kb: KnowledgeBase) {
     coverage: coverageFacts(kb),
     boards: sectorVocabulary(kb).vocabulary.sectors.map((s) => boardOf(kb, s)),
     events: knowledgeEvents(kb),
-    directory: d,
+    // The directory makes a quote's record when asked: all of them, as data.
+    directory: { people: d.people, problems: d.problems, quotes: allQuotes(d) },
     eventsView: { ...ev, said: ev.events.map((_, i) => ev.said(i)) },
     quotesView: {
       ...qv,
+      directory: null,
       words: qv.words(),
-      context: d.quotes.map((_, i) => qv.context(i)),
+      context: allQuotes(d).map((_, i) => qv.context(i)),
     },
   };
 }
@@ -152,10 +154,10 @@ describe("views recomputed after a change, 200 synthetic articles", () => {
     for (let i = 0; i < 20; i++) await new Promise((resolve) => setImmediate(resolve));
     const gone = kb.articles()[1] as Article;
     const before = fresh(kb);
-    expect(directory(before).quotes.some((q) => q.articleId === gone.id)).toBe(true);
+    expect(allQuotes(directory(before)).some((q) => q.articleId === gone.id)).toBe(true);
     kb.remove(gone.id);
     expect(await pending).toBe(false);
     expect(views(kb)).toEqual(views(fresh(kb)));
-    expect(directory(kb).quotes.some((q) => q.articleId === gone.id)).toBe(false);
+    expect(allQuotes(directory(kb)).some((q) => q.articleId === gone.id)).toBe(false);
   });
 });

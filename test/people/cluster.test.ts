@@ -13,7 +13,7 @@ const person = (name: string): Entity => {
     id: 0,
     kind: "person",
     name,
-    forms: new Map([[name, 1]]),
+    forms: [name, 1],
     surname: (parts[parts.length - 1] as string).toLowerCase(),
     roles: [],
     spoke: true,
@@ -25,7 +25,7 @@ const other = (kind: "org" | "anonymous", name: string): Entity => ({
   id: 0,
   kind,
   name,
-  forms: new Map([[name, 1]]),
+  forms: [name, 1],
   roles: [],
   spoke: false,
 });

@@ -50,7 +50,10 @@ describe("entities of an article", () => {
     const sorbello = people.filter((e) => e.surname === "sorbello");
     expect(sorbello).toHaveLength(1);
     expect(sorbello[0]?.name).toBe("Ingrid Sorbello");
-    expect([...(sorbello[0]?.forms?.keys() ?? [])].sort()).toEqual(["Ingrid Sorbello", "Sorbello"]);
+    expect(sorbello[0]?.forms?.filter((_, k) => k % 2 === 0).sort()).toEqual([
+      "Ingrid Sorbello",
+      "Sorbello",
+    ]);
     expect(sorbello[0]?.roles).toEqual(["fisheries minister"]);
   });
 

@@ -7,7 +7,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openKnowledge } from "../../src/knowledge/open.ts";
-import { directory } from "../../src/people/directory.ts";
+import { allQuotes, directory } from "../../src/people/directory.ts";
 import { PROJECT } from "../helpers/knowledge.ts";
 import { pct, readGold, report, score } from "./score.ts";
 
@@ -35,7 +35,7 @@ describe("quotes in the test articles", () => {
   });
 
   it("refuses a bare surname two people share, and says so rather than guess", () => {
-    const q = directory(kb).quotes.find((x) => x.text === "We are running out of road");
+    const q = allQuotes(directory(kb)).find((x) => x.text === "We are running out of road");
     expect(q?.kind).toBe("direct");
     expect(q?.speaker).toBeNull();
   });

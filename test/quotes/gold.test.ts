@@ -5,7 +5,7 @@
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { directory } from "../../src/people/directory.ts";
+import { allQuotes, directory } from "../../src/people/directory.ts";
 import { bundledKb, PROJECT } from "../helpers/knowledge.ts";
 import { readGold, report, score } from "./score.ts";
 
@@ -37,7 +37,7 @@ describe("quotes in the five bundled articles, against the gold list", () => {
 
   it("every quote's text is exactly the body between its offsets", () => {
     const kb = bundledKb();
-    const quotes = directory(kb).quotes;
+    const quotes = allQuotes(directory(kb));
     expect(quotes.length).toBe(50);
     for (const q of quotes) {
       const body = kb.get(q.articleId)?.body ?? "";

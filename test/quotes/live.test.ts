@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { articleQuotes } from "../../src/extract/quotes/extract.ts";
 import type { Article } from "../../src/knowledge/article.ts";
 import { openKnowledge } from "../../src/knowledge/open.ts";
-import { directory } from "../../src/people/directory.ts";
+import { allQuotes, directory } from "../../src/people/directory.ts";
 import { tempKnowledge } from "../helpers/knowledge.ts";
 
 describe("quotes under live updates", () => {
@@ -13,7 +13,7 @@ describe("quotes under live updates", () => {
     const qa = articleQuotes(kb, a);
     const qb = articleQuotes(kb, b);
     expect(articleQuotes(kb, a)).toBe(qa);
-    expect(directory(kb).quotes.some((q) => q.speaker === "Jane Okonjo")).toBe(false);
+    expect(allQuotes(directory(kb)).some((q) => q.speaker === "Jane Okonjo")).toBe(false);
     kb.upsert({
       ...a,
       body: `${a.body}\n\n“We will wait and see,” said Jane Okonjo, a customs broker.`,
@@ -21,7 +21,7 @@ describe("quotes under live updates", () => {
     const changed = kb.get(a.id) as Article;
     expect(articleQuotes(kb, changed)).not.toBe(qa);
     expect(articleQuotes(kb, b)).toBe(qb);
-    const added = directory(kb).quotes.find((q) => q.speaker === "Jane Okonjo");
+    const added = allQuotes(directory(kb)).find((q) => q.speaker === "Jane Okonjo");
     expect(added).toMatchObject({
       text: "We will wait and see",
       role: "customs broker",

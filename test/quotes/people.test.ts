@@ -6,7 +6,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { openKnowledge } from "../../src/knowledge/open.ts";
-import { closestNames, directory, findPeople } from "../../src/people/directory.ts";
+import { allQuotes, closestNames, directory, findPeople } from "../../src/people/directory.ts";
 import { bundledKb, tempKnowledge } from "../helpers/knowledge.ts";
 
 describe("people directory on the bundled knowledge", () => {
@@ -78,7 +78,7 @@ describe("aliases.yml", () => {
     );
     const d = directory(openKnowledge(dir));
     expect(findPeople(d, "Trump").map((p) => p.name)).toEqual(["Donald J. Trump"]);
-    expect(d.quotes.filter((q) => q.speaker === "Donald J. Trump").length).toBe(5);
+    expect(allQuotes(d).filter((q) => q.speaker === "Donald J. Trump").length).toBe(5);
   });
 
   it("a bad file is reported naming the file and the field, and the directory still works", () => {
@@ -99,7 +99,7 @@ describe("aliases.yml", () => {
       ]),
     );
     expect(findPeople(d, "Hoekstra")).toHaveLength(1);
-    expect(d.quotes.length).toBe(50);
+    expect(d.quoteCount).toBe(50);
   });
 
   it("unreadable YAML is one problem naming the file", () => {

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import type { KnowledgeBase } from "../../src/knowledge/base.ts";
-import { directory, type QuoteRecord } from "../../src/people/directory.ts";
+import { allQuotes, directory, type QuoteRecord } from "../../src/people/directory.ts";
 
 export interface GoldQuote {
   text: string;
@@ -41,7 +41,7 @@ const sameSpeaker = (q: QuoteRecord, gold: string | null) =>
 
 /** Scores the quotes of `kind` (or all) in the knowledge against the gold. */
 export function score(kb: KnowledgeBase, gold: Gold, kind?: "direct" | "partial"): Score {
-  const all = directory(kb).quotes;
+  const all = allQuotes(directory(kb));
   const s: Score = {
     gold: 0,
     found: 0,

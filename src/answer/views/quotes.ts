@@ -4,7 +4,7 @@
  * every quote in the archive (11,782 items in 86 ms at 10,000 articles, issue 9): quotes grouped
  * per person, newest first, and each quote's words folded once (when first needed, and kept per
  * article across changes).
- * A quote is its index in `directory(kb).quotes` (newest article first, reading order within).
+ * A quote is its number in the directory (newest article first, reading order within).
  * Outside src/extract and src/people, like the events view: it is never saved in a snapshot.
  */
 import { articleQuotes } from "../../extract/quotes/extract.ts";
@@ -18,7 +18,6 @@ import {
   directoryInSteps,
   findPeople,
   type Person,
-  type QuoteRecord,
 } from "../../people/directory.ts";
 import { fold } from "../../people/names.ts";
 import { UNATTRIBUTED } from "../../people/select.ts";
@@ -57,9 +56,9 @@ const foldedWords = new WeakMap<ArticleQuotes, string[]>();
 function* buildQuotesView(kb: KnowledgeBase, d: Directory): Steps<QuotesView> {
   const lists = new Map<string, number[]>();
   const unattributed: number[] = [];
-  for (let i = 0; i < d.quotes.length; i++) {
+  for (let i = 0; i < d.quoteCount; i++) {
     if (stepDone(i)) yield;
-    const q = d.quotes[i] as QuoteRecord;
+    const q = d.quote(i);
     if (q.speaker === null) unattributed.push(i);
     if (!q.person) continue;
     const list = lists.get(q.person.id);
@@ -78,7 +77,7 @@ function* buildQuotesView(kb: KnowledgeBase, d: Directory): Steps<QuotesView> {
   const context = (i: number): string => {
     let c = contexts[i];
     if (c === undefined) {
-      const q = d.quotes[i] as QuoteRecord;
+      const q = d.quote(i);
       const a = kb.get(q.articleId);
       c = fold(a ? a.body.slice(q.context.start, q.context.end) : q.text);
       contexts[i] = c;
@@ -101,9 +100,9 @@ function foldedQuotes(kb: KnowledgeBase, d: Directory): string[] {
     }
     for (const w of folded) words.push(w);
   }
-  if (words.length !== d.quotes.length)
+  if (words.length !== d.quoteCount)
     throw new Error(
-      `quotes view out of step: ${words.length} quotes, directory has ${d.quotes.length}`,
+      `quotes view out of step: ${words.length} quotes, directory has ${d.quoteCount}`,
     );
   return words;
 }

@@ -2,7 +2,7 @@
 import { ascending } from "../../answer/views/merge.ts";
 import { quotesView, speakerQuotes } from "../../answer/views/quotes.ts";
 import { formatPubDate, parsePubDate } from "../../knowledge/pubdate.ts";
-import type { QuoteRecord } from "../../people/directory.ts";
+import { allQuotes, type QuoteRecord } from "../../people/directory.ts";
 import { noQuotesNotice, speakerLine } from "../../people/select.ts";
 import type { Verb, VerbContext } from "../verb.ts";
 
@@ -18,7 +18,7 @@ export const quotesVerb: Verb = {
     const v = quotesView(kb);
     const d = v.directory;
     warn(ctx, d.problems);
-    let list = d.quotes;
+    let list: QuoteRecord[];
     if (typeof options.speaker === "string") {
       // The same choice of whom a name means as the quotes intent's; every quote, not the newest few.
       const sel = speakerQuotes(v, options.speaker);
@@ -27,8 +27,8 @@ export const quotesVerb: Verb = {
         if (ctx.json) ctx.out("[]");
         return 1;
       }
-      list = [...ascending(sel.runs)].map((i) => d.quotes[i] as QuoteRecord);
-    }
+      list = [...ascending(sel.runs)].map((i) => d.quote(i));
+    } else list = allQuotes(d);
     if (ctx.json) ctx.out(JSON.stringify(list.map(publicShape), null, 2));
     else if (list.length === 0) ctx.out("No quotes.");
     else for (const q of list) ctx.out(readable(q));
