@@ -10,6 +10,7 @@
  */
 import type { Article } from "../knowledge/article.ts";
 import type { KnowledgeBase } from "../knowledge/base.ts";
+import { bodyNumber } from "../knowledge/ingest.ts";
 import { runSteps, type Steps } from "../knowledge/steps.ts";
 import { directoryInSteps } from "../people/directory.ts";
 import { articleEvents, DATES_KEY, knowledgeEventsInSteps } from "./events/index.ts";
@@ -20,7 +21,7 @@ import { tariffFacts, tariffFactsInSteps } from "./tariffs/facts.ts";
 import { sectorVocabulary } from "./tariffs/sectors-file.ts";
 
 export interface Extractor {
-  /** For figures: "quotes", "events", "tariffs". */
+  /** For figures: "quotes", "events", "tariffs", "body number". */
   name: string;
   /** Extracts for these articles (memoized per article by the knowledge base). */
   run(kb: KnowledgeBase, articles: readonly Article[]): void;
@@ -46,6 +47,14 @@ export const EXTRACTORS: readonly Extractor[] = [
     run: (kb) => {
       tariffFacts(kb);
       coverageFacts(kb);
+    },
+  },
+  {
+    name: "body number",
+    // Not an extraction: the number the add-article duplicate check compares first
+    // (src/knowledge/ingest.ts), computed here so the snapshot keeps it beside the results.
+    run: (kb, list) => {
+      for (const a of list) bodyNumber(kb, a);
     },
   },
 ];

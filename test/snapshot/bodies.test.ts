@@ -19,6 +19,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ask } from "../../src/answer/router.ts";
 import { EXTRACTORS, resultsToKeep } from "../../src/extract/registry.ts";
+import { ingest } from "../../src/knowledge/ingest.ts";
 import { openKnowledge } from "../../src/knowledge/open.ts";
 import { openKnowledgeCached } from "../../src/snapshot/open.ts";
 import { BUNDLED } from "../helpers/knowledge.ts";
@@ -141,5 +142,28 @@ describe("bodies restored from the snapshot", () => {
     damageInPlace(after.path, after.at);
     writeFileSync(join(dir, "zz-tin.md"), article("zz-tin", "Tin quota", "Other words."));
     expect(() => warm.kb.get("zz-tin")?.body).toThrow("snapshot copy: checksum mismatch");
+  });
+
+  it("are not read by the add-article duplicate check unless their number matches the new body's", async () => {
+    const { dir, cacheDir, warm } = await restored();
+    // zz-tin's text cannot be read any more: reading it throws (the test above).
+    const tin = shardHolding(cacheDir, "Tinplate buyers");
+    damageInPlace(tin.path, tin.at);
+    writeFileSync(join(dir, "zz-tin.md"), article("zz-tin", "Tin quota", "Other words."));
+    const input = { headline: "Barley quota", outlet: "T", published: "2026-11-20" };
+    const fresh = ingest(warm.kb, dir, { ...input, text: "Barley growers said the quota bites." });
+    expect(fresh.ok).toBe(true);
+    // The same words as zz-levy, spaced and cased otherwise: still refused, by its text.
+    const again = ingest(warm.kb, dir, {
+      ...input,
+      headline: "Oats again",
+      text: LEVY.replace(/ /g, "  ").toUpperCase(),
+    });
+    expect(again).toEqual({
+      ok: false,
+      errors: [
+        { field: "body", message: 'the same text is already in the knowledge as "zz-levy"' },
+      ],
+    });
   });
 });
