@@ -39,23 +39,30 @@ export interface Entity {
 function addForm(e: Entity, name: string): void {
   e.forms ??= [];
   const forms = e.forms;
-  for (let k = 0; k < forms.length; k += 2)
-    if (forms[k] === name) return void (forms[k + 1] = (forms[k + 1] as number) + 1);
+  for (let k = 0; k < forms.length; k += 2) {
+    if (forms[k] === name) {
+      forms[k + 1] = (forms[k + 1] as number) + 1;
+      return;
+    }
+  }
   forms.push(name, 1);
 }
 
 /** Each name form of an entity with its count (its name, once, when it has no forms list). */
 export function eachForm(e: Entity, fn: (form: string, count: number) => void): void {
   const forms = e.forms;
-  if (!forms) return fn(e.name, 1);
-  for (let k = 0; k < forms.length; k += 2) fn(forms[k] as string, forms[k + 1] as number);
+  if (!forms) fn(e.name, 1);
+  else for (let k = 0; k < forms.length; k += 2) fn(forms[k] as string, forms[k + 1] as number);
 }
 
 /** Once the article is read: forms that say no more than the name drop out (see `forms`). */
 export function settleForms(entities: readonly Entity[]): void {
   for (const e of entities) {
     const forms = e.forms;
-    if (forms && forms.length === 2 && forms[0] === e.name && forms[1] === 1) delete e.forms;
+    if (!forms) continue;
+    if (forms.length === 2 && forms[0] === e.name && forms[1] === 1) delete e.forms;
+    // A list grown by pushes keeps spare room; its copy holds just the pairs.
+    else e.forms = forms.slice();
   }
 }
 
