@@ -62,8 +62,8 @@ function rssNowMB(): number {
  * Resident memory in MB after a full collection (children run with --expose-gc), once the pages
  * it freed are back with the system. Read at once, it still counts pages the collector is giving
  * back: at 100,000 articles one process read 1,730 MB right after the collection and 1,507 MB
- * 100 ms later, another 1,721 MB, then 1,698 MB at 100 ms and 1,492 MB at 400 ms (issue 9). So it reads every
- * 500 ms until two readings agree within 2 MB, for at most 5 s.
+ * 100 ms later, another 1,721 MB, then 1,698 MB at 100 ms and 1,492 MB at 400 ms (issue 9).
+ * So it reads every 500 ms until two readings agree within 2 MB, for at most 5 s.
  */
 export async function settledRssMB(): Promise<number> {
   (globalThis as { gc?: () => void }).gc?.();
