@@ -15,9 +15,14 @@ export function bundledKb(): KnowledgeBase {
   return bundled;
 }
 
+/** A new empty temp folder named for what it holds ("kb", "cache"…). */
+export function tempDir(prefix: string): string {
+  return mkdtempSync(join(tmpdir(), `tariff-desk-${prefix}-`));
+}
+
 /** A temp copy of the bundled knowledge folder (or an empty folder). */
 export function tempKnowledge(copyBundled = true): string {
-  const dir = mkdtempSync(join(tmpdir(), "tariff-desk-kb-"));
+  const dir = tempDir("kb");
   if (copyBundled) cpSync(BUNDLED, dir, { recursive: true });
   return dir;
 }

@@ -6,7 +6,6 @@
 import {
   closeSync,
   cpSync,
-  mkdtempSync,
   openSync,
   readdirSync,
   readFileSync,
@@ -14,7 +13,6 @@ import {
   writeFileSync,
   writeSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ask } from "../../src/answer/router.ts";
@@ -22,13 +20,9 @@ import { EXTRACTORS, resultsToKeep } from "../../src/extract/registry.ts";
 import { ingest } from "../../src/knowledge/ingest.ts";
 import { openKnowledge } from "../../src/knowledge/open.ts";
 import { openKnowledgeCached } from "../../src/snapshot/open.ts";
-import { BUNDLED } from "../helpers/knowledge.ts";
+import { tempDir, tempKnowledge } from "../helpers/knowledge.ts";
 
 const NOW = new Date("2026-11-21T12:00:00Z");
-
-function temp(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `tariff-desk-${prefix}-`));
-}
 
 const LEVY =
   'Grain shippers in Thunder Bay said the levy on oats "will cost us the season," and the port board meets on March 3, 2027.';
@@ -43,12 +37,11 @@ function article(id: string, headline: string, body: string): string {
 
 /** The bundled articles plus three of ours, opened once (writing the snapshot) and again from it. */
 async function restored() {
-  const dir = temp("bodies-kb");
-  cpSync(BUNDLED, dir, { recursive: true });
+  const dir = tempKnowledge();
   writeFileSync(join(dir, "zz-levy.md"), article("zz-levy", "Oat levy", LEVY));
   writeFileSync(join(dir, "zz-accents.md"), article("zz-accents", "Levy hurts cafés", ACCENTS));
   writeFileSync(join(dir, "zz-tin.md"), article("zz-tin", "Tin quota", TIN));
-  const cacheDir = temp("bodies-cache");
+  const cacheDir = tempDir("bodies-cache");
   const opts = { cacheDir, workers: 0, settledMs: 0 };
   await openKnowledgeCached(dir, opts);
   const warm = await openKnowledgeCached(dir, opts);

@@ -6,7 +6,6 @@
  */
 import {
   cpSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   statSync,
@@ -14,7 +13,6 @@ import {
   utimesSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { SyntheticCorpus, writeCorpus } from "../../bench/corpus/generate.ts";
@@ -27,18 +25,14 @@ import { openKnowledge } from "../../src/knowledge/open.ts";
 import { searchIndex } from "../../src/search/index.ts";
 import { openKnowledgeCached } from "../../src/snapshot/open.ts";
 import { FORMAT } from "../../src/snapshot/version.ts";
-import { BUNDLED } from "../helpers/knowledge.ts";
+import { BUNDLED, tempDir } from "../helpers/knowledge.ts";
 import { QUESTIONS } from "../helpers/questions.ts";
 
 const NOW = new Date("2026-11-21T12:00:00Z");
 
-function temp(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `tariff-desk-${prefix}-`));
-}
-
 /** A folder with the bundled articles and a synthetic archive spread over four years. */
 function knowledgeFolder(): string {
-  const dir = temp("snap-kb");
+  const dir = tempDir("snap-kb");
   cpSync(BUNDLED, dir, { recursive: true });
   writeCorpus(dir, 48, { perDay: 1 / 30 });
   writeFileSync(join(dir, "zz-broken.md"), "no front matter here\n");
@@ -71,7 +65,7 @@ function extractionCalls(kb: KnowledgeBase): number {
 describe("snapshot of extractions and index, keyed by content hash", () => {
   it("restarts from the snapshot with no extraction and no index build, answering as a rebuild does", async () => {
     const dir = knowledgeFolder();
-    const cacheDir = temp("snap-cache");
+    const cacheDir = tempDir("snap-cache");
     const cold = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
     expect(cold.stats.extracted).toBe(53);
     expect(cold.stats.save.shardsWritten).toBeGreaterThan(2);
@@ -105,7 +99,7 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
 
   it("re-reads and re-extracts only an edited file, and rebuilds only its shard", async () => {
     const dir = knowledgeFolder();
-    const cacheDir = temp("snap-cache");
+    const cacheDir = tempDir("snap-cache");
     const cold = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
     const file = readdirSync(dir).find((f) => f.startsWith("2025-09-17"));
     if (!file) throw new Error("bundled article missing");
@@ -123,7 +117,7 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
 
   it("saves a live change as one shard file, so the next start re-extracts nothing", async () => {
     const dir = knowledgeFolder();
-    const cacheDir = temp("snap-cache");
+    const cacheDir = tempDir("snap-cache");
     const { kb, save } = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
     const body = "Potash exporters in Saskatoon said the new quota ends on March 3, 2027.";
     const text = `---\nid: live-potash\nheadline: "Potash quota set"\noutlet: T\npublished: "2026-11-20"\n---\n\n${body}\n`;
@@ -143,7 +137,7 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
 
   it("falls back to the articles, with a logged reason, for a damaged, missing or out-of-date shard", async () => {
     const dir = knowledgeFolder();
-    const cacheDir = temp("snap-cache");
+    const cacheDir = tempDir("snap-cache");
     await openKnowledgeCached(dir, { cacheDir, workers: 0 });
     const shards = readdirSync(cacheDir)
       .filter((f) => f.startsWith("shard-"))
@@ -202,7 +196,7 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
       join(dir, "zz-accents.md"),
       `---\nid: zz-accents\nheadline: "Levy hurts cafés"\noutlet: T\npublished: "2026-11-19"\n---\n\n${body}\n`,
     );
-    const cacheDir = temp("snap-cache");
+    const cacheDir = tempDir("snap-cache");
     // settledMs 0: these files were written a moment ago, which would otherwise keep them unknown.
     const opts = { cacheDir, workers: 0, settledMs: 0 };
     await openKnowledgeCached(dir, opts);
@@ -238,7 +232,7 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
 
   it("reads again a file changed within the last two seconds, whatever its stat", async () => {
     const dir = knowledgeFolder();
-    const cacheDir = temp("snap-cache");
+    const cacheDir = tempDir("snap-cache");
     await openKnowledgeCached(dir, { cacheDir, workers: 0 });
     const warm = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
     // Every file was written a moment before the first start: none can be known by its stat.
@@ -247,7 +241,7 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
 
   it("rebuilds a shard whose bytes were damaged anywhere, so no snippet comes from a damaged body", async () => {
     const dir = knowledgeFolder();
-    const cacheDir = temp("snap-cache");
+    const cacheDir = tempDir("snap-cache");
     const opts = { cacheDir, workers: 0, settledMs: 0 };
     await openKnowledgeCached(dir, opts);
     const shard = readdirSync(cacheDir).find(
@@ -271,17 +265,17 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
   });
 
   it("extracts and indexes on worker threads exactly as the main thread does", async () => {
-    const dir = temp("snap-workers");
+    const dir = tempDir("snap-workers");
     writeCorpus(dir, 60, { perDay: 5 });
     const pooled = await openKnowledgeCached(dir, {
-      cacheDir: temp("snap-cache"),
+      cacheDir: tempDir("snap-cache"),
       workers: 2,
       workerThreshold: 1,
     });
     expect(pooled.stats.extracted).toBe(60);
     // Everything was seeded from the workers; the main thread computed nothing.
     expect(extractionCalls(pooled.kb)).toBe(0);
-    const local = await openKnowledgeCached(dir, { cacheDir: temp("snap-cache"), workers: 0 });
+    const local = await openKnowledgeCached(dir, { cacheDir: tempDir("snap-cache"), workers: 0 });
     expect(local.kb.computed.get("quotes")).toBe(60);
     for (const a of local.kb.articles()) {
       const other = pooled.kb.get(a.id);
@@ -306,7 +300,7 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
 describe("a restart that leaves the event loop free", () => {
   it("takes turns while reading, decoding and attaching, so requests are served during it, and loads the same knowledge", async () => {
     const dir = knowledgeFolder();
-    const cacheDir = temp("snap-cache");
+    const cacheDir = tempDir("snap-cache");
     const cold = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
     const shards = cold.stats.save.shardsWritten;
     // Stands for requests arriving meanwhile: one is served in every turn the load takes.
