@@ -53,6 +53,8 @@ export interface IndexOptions {
   synonyms?: ReadonlyMap<string, string>;
   /** Segments from a snapshot, by shard key; used where they match the articles in service. */
   seeds?: ReadonlyMap<string, SegmentData>;
+  /** The snapshot vocabulary's terms in id order: the seeds' directories number terms by it. */
+  terms?: readonly string[];
   /** Articles per shard (layout.ts); tests lower it to get many shards from few articles. */
   shardTarget?: number;
 }
@@ -75,6 +77,7 @@ export class PassageIndex {
       this.normalizer,
       options.seeds ?? new Map(),
       options.shardTarget,
+      options.terms,
     );
     this.scorer = new Scorer(this.shards.vocab);
   }
@@ -106,6 +109,11 @@ export class PassageIndex {
   has(term: string): boolean {
     this.shards.refresh();
     return this.shards.vocab.has(term);
+  }
+
+  /** Every term the index has numbered, in id order (what a snapshot saves as its vocabulary). */
+  terms(): readonly string[] {
+    return this.shards.vocab.terms;
   }
 
   /** The shards in service, newest first, brought up to date: for snapshots and statistics. */
@@ -228,15 +236,17 @@ const indexes = new WeakMap<KnowledgeBase, PassageIndex>();
 
 /**
  * The knowledge's search index, built on first use and kept in step with every change after.
- * `seeds` (segments from a snapshot) only count when the index is first built.
+ * `seeds` (segments from a snapshot, with the vocabulary's `terms` they number theirs by) only
+ * count when the index is first built.
  */
 export function searchIndex(
   kb: KnowledgeBase,
   seeds?: ReadonlyMap<string, SegmentData>,
+  terms?: readonly string[],
 ): PassageIndex {
   let index = indexes.get(kb);
   if (!index) {
-    index = new PassageIndex(kb, seeds ? { seeds } : {});
+    index = new PassageIndex(kb, { seeds, terms });
     indexes.set(kb, index);
   }
   return index;

@@ -9,10 +9,24 @@ import type { Article } from "../knowledge/article.ts";
 import { pubDateMidpoint, pubDateRange } from "../knowledge/pubdate.ts";
 import type { AnalyzedArticle } from "./analyze.ts";
 
+/**
+ * A field's local term numbers ordered by their ids in the index's vocabulary, for a binary
+ * search per query term.
+ */
+export interface TermDirectory {
+  ids: Uint32Array;
+  local: Uint32Array;
+}
+
 /** One field's postings: for local term i, entries off[i]..off[i+1] of `doc` and `tf`. */
 export interface Postings {
-  /** Local term i; emptied once a Shard attaches the segment (`Shard.segment()` gives them back). */
+  /** Local term i, for a segment built from articles; emptied once a Shard attaches it. */
   terms: string[];
+  /**
+   * For a segment read from a snapshot, instead of `terms`: its terms as the snapshot's
+   * vocabulary numbers them, which is how the index numbers them after a restart (store.ts).
+   */
+  dir: TermDirectory | null;
   off: Uint32Array;
   /** Passage number (text) or article number (headline), ascending within a term. */
   doc: Uint32Array;
@@ -79,7 +93,7 @@ class PostingsBuilder {
       doc[at] = this.docOf[j] as number;
       tf[at] = this.tfOf[j] as number;
     }
-    return { terms: [...this.ids.keys()], off, doc, tf };
+    return { terms: [...this.ids.keys()], dir: null, off, doc, tf };
   }
 }
 
@@ -96,9 +110,16 @@ export function buildSegment(articles: Article[], analyzed: AnalyzedArticle[]): 
     passageEnd: new Uint32Array(total),
     passageLength: new Uint16Array(total),
     passageArticle: new Uint32Array(total),
-    text: { terms: [], off: new Uint32Array(1), doc: new Uint32Array(0), tf: new Uint8Array(0) },
+    text: {
+      terms: [],
+      dir: null,
+      off: new Uint32Array(1),
+      doc: new Uint32Array(0),
+      tf: new Uint8Array(0),
+    },
     headline: {
       terms: [],
+      dir: null,
       off: new Uint32Array(1),
       doc: new Uint32Array(0),
       tf: new Uint8Array(0),
@@ -139,6 +160,7 @@ export function buildSegment(articles: Article[], analyzed: AnalyzedArticle[]): 
 export function sameShape(s: SegmentData): SegmentData {
   const postings = (p: Postings): Postings => ({
     terms: p.terms,
+    dir: p.dir,
     off: p.off,
     doc: p.doc,
     tf: p.tf,

@@ -28,7 +28,10 @@ export class ShardSet {
     private readonly normalizer: Normalizer,
     private seeds: ReadonlyMap<string, SegmentData>,
     private readonly target = SHARD_TARGET,
+    /** The terms seeds read from a snapshot are numbered by (their `dir`), in id order. */
+    terms: readonly string[] = [],
   ) {
+    this.vocab.seed(terms);
     for (const a of kb.articles()) this.file(a, 1);
     kb.onChange((c) => this.apply(c));
   }

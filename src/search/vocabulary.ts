@@ -21,6 +21,16 @@ export class Vocabulary {
   /** Sum over passages of their headline's length. */
   headlineLength = 0;
 
+  /**
+   * Numbers `terms` 0, 1, 2… as a snapshot's vocabulary did, so that the directories saved with
+   * its shards hold this vocabulary's ids. Only before any term is known.
+   */
+  seed(terms: readonly string[]): void {
+    if (this.terms.length > 0) throw new Error("a vocabulary is seeded only while empty");
+    for (const term of terms) this.intern(term);
+    if (this.terms.length !== terms.length) throw new Error("a seeded vocabulary repeats a term");
+  }
+
   /** The term's id, assigning one to a term never seen. */
   intern(term: string): number {
     let id = this.ids.get(term);

@@ -1,8 +1,8 @@
 /**
  * One shard file: a small JSON header (versions, articles with their content hashes and file
- * stats, term lists, the extraction results' string and shape tables), then the segment's typed
- * arrays, the packed extraction results (compact.ts) and the articles' bodies as raw bytes, and a
- * CRC-32 of all that. Typed arrays load as views on the file's bytes, with no parsing, and
+ * stats, the vocabulary its term ids are of, the extraction results' string and shape tables),
+ * then the segment's typed arrays (its terms as those ids, store.ts), the packed extraction
+ * results (compact.ts) and the articles' bodies as raw bytes, and a CRC-32 of all that. Typed arrays load as views on the file's bytes, with no parsing, and
  * nothing passes through one huge string, so no shard nears V8's string limit.
  *
  * The bodies are here so that a restart need not read 100,000 article files (issue 9): a file
@@ -14,7 +14,12 @@
  */
 import { crc32 } from "node:zlib";
 import type { Article } from "../knowledge/article.ts";
-import { type Postings, type SegmentData, sameShape } from "../search/segment.ts";
+import {
+  type Postings,
+  type SegmentData,
+  sameShape,
+  type TermDirectory,
+} from "../search/segment.ts";
 import type { PackedResults } from "./compact.ts";
 import type { FileStat } from "./folder.ts";
 import { FORMAT, type Versions } from "./version.ts";
@@ -32,19 +37,32 @@ export interface ShardArticle {
   stat: FileStat | null;
 }
 
+/** Which vocabulary file a shard's term ids are of, and how many terms it held then (store.ts). */
+export interface VocabularyStamp {
+  id: string;
+  size: number;
+}
+
 export interface ShardFile {
   key: string;
   versions: Versions;
   articles: ShardArticle[];
+  /** Its term lists are not saved: `terms` gives the terms by id. */
   segment: SegmentData;
+  /** Both fields' terms by the ids of the vocabulary `vocabulary` (Shard.directories()). */
+  terms: { text: TermDirectory; headline: TermDirectory };
+  vocabulary: VocabularyStamp;
   /** Per article (same order), its memoized per-article values by key, packed. */
   extractions: PackedResults;
   /** Per article (same order), its body. */
   bodies: string[];
 }
 
-/** A shard file as read: the bodies stay bytes (bodies.ts decodes the one asked for). */
-export interface DecodedShard extends Omit<ShardFile, "bodies"> {
+/**
+ * A shard file as read: the bodies stay bytes (bodies.ts decodes the one asked for), and the
+ * terms by id are in the segment (`Postings.dir`).
+ */
+export interface DecodedShard extends Omit<ShardFile, "bodies" | "terms"> {
   bodies: StoredBodies;
 }
 
@@ -68,6 +86,7 @@ const ARRAYS: ArrayName[] = [
   "passageArticle",
 ];
 const POSTINGS = ["off", "doc", "tf"] as const;
+const DIRECTORY = ["ids", "local"] as const;
 
 type Typed = Uint8Array | Uint16Array | Uint32Array | Int32Array | Float64Array;
 const KINDS = { Uint8Array, Uint16Array, Uint32Array, Int32Array, Float64Array };
@@ -86,6 +105,8 @@ export function encodeShard(shard: ShardFile): { bytes: Buffer; bodies: Uint32Ar
     ...ARRAYS.map((n) => [n, shard.segment[n]] as [string, Typed]),
     ...POSTINGS.map((n) => [`text.${n}`, shard.segment.text[n]] as [string, Typed]),
     ...POSTINGS.map((n) => [`headline.${n}`, shard.segment.headline[n]] as [string, Typed]),
+    ...DIRECTORY.map((n) => [`text.${n}`, shard.terms.text[n]] as [string, Typed]),
+    ...DIRECTORY.map((n) => [`headline.${n}`, shard.terms.headline[n]] as [string, Typed]),
   ];
   const { starts, tokens, floats, strings, shapes } = shard.extractions;
   const bodies = packBodies(shard.bodies);
@@ -110,8 +131,7 @@ export function encodeShard(shard: ShardFile): { bytes: Buffer; bodies: Uint32Ar
       versions: shard.versions,
       articles: shard.articles,
       ids: shard.segment.ids,
-      textTerms: shard.segment.text.terms,
-      headlineTerms: shard.segment.headline.terms,
+      vocabulary: shard.vocabulary,
       extractionStrings: strings,
       extractionShapes: shapes,
       sections,
@@ -181,12 +201,17 @@ export function decodeShard(buf: Buffer): DecodedShard {
     if (!a) throw new Error(`missing section ${name}`);
     return a as T;
   };
-  const postings = (field: string, terms: string[]): Postings => ({
-    terms,
-    off: get(`${field}.off`),
-    doc: get(`${field}.doc`),
-    tf: get(`${field}.tf`),
-  });
+  const postings = (field: string): Postings => {
+    const off = get<Uint32Array>(`${field}.off`);
+    const dir = {
+      ids: get<Uint32Array>(`${field}.ids`),
+      local: get<Uint32Array>(`${field}.local`),
+    };
+    const terms = off.length - 1;
+    if (dir.ids.length !== terms || dir.local.length !== terms || dir.local.some((l) => l >= terms))
+      throw new Error(`${field} terms do not match its postings`);
+    return { terms: [], dir, off, doc: get(`${field}.doc`), tf: get(`${field}.tf`) };
+  };
   const segment = sameShape({
     ids: h.ids,
     firstPassage: get("firstPassage"),
@@ -198,8 +223,8 @@ export function decodeShard(buf: Buffer): DecodedShard {
     passageEnd: get("passageEnd"),
     passageLength: get("passageLength"),
     passageArticle: get("passageArticle"),
-    text: postings("text", h.textTerms),
-    headline: postings("headline", h.headlineTerms),
+    text: postings("text"),
+    headline: postings("headline"),
   });
   const extractions: PackedResults = {
     starts: get("extractions.starts"),
@@ -209,7 +234,18 @@ export function decodeShard(buf: Buffer): DecodedShard {
     shapes: h.extractionShapes,
   };
   const bodies = storedBodies(get("bodies.at"), sections, start, h.articles.length, buf);
-  return { key: h.key, versions: h.versions, articles: h.articles, segment, extractions, bodies };
+  const vocabulary = h.vocabulary as VocabularyStamp;
+  if (typeof vocabulary?.id !== "string" || !Number.isInteger(vocabulary.size))
+    throw new Error("no vocabulary stamp");
+  return {
+    key: h.key,
+    versions: h.versions,
+    articles: h.articles,
+    segment,
+    vocabulary,
+    extractions,
+    bodies,
+  };
 }
 
 /** A character beyond Latin-1 (surrogates included): the body needs more than one byte a character. */

@@ -154,7 +154,14 @@ export async function openKnowledgeCached(
     dir,
     synonyms: synonyms.map,
   });
-  const writer = new SnapshotWriter(kb, options.cacheDir, dir, versions, options.settledMs);
+  const writer = new SnapshotWriter(
+    kb,
+    options.cacheDir,
+    dir,
+    versions,
+    snapshot.vocabulary,
+    options.settledMs,
+  );
 
   const hashOf = new Map<Article, string>();
   const toExtract: Article[] = [];
@@ -188,7 +195,7 @@ export async function openKnowledgeCached(
   if (toExtract.length > 0) for (const e of EXTRACTORS) e.run(kb, toExtract);
   const articlesMs = lap();
 
-  const index = searchIndex(kb, seeds);
+  const index = searchIndex(kb, seeds, snapshot.vocabulary?.terms);
   while (!index.refreshStep()) if (turns.due()) await turns.turn();
   const shards = index.shardList();
   // A shard file is current when its segment came from it and none of its articles was extracted

@@ -2,6 +2,7 @@
  * Saves the knowledge in service as a snapshot, rewriting only the shards that changed since
  * they were loaded or last saved: after an edit to one article, one shard file is written.
  */
+import { randomBytes } from "node:crypto";
 import { EXTRACTORS, resultsToKeep } from "../extract/registry.ts";
 import { type Article, parseArticle } from "../knowledge/article.ts";
 import type { KnowledgeBase } from "../knowledge/base.ts";
@@ -12,7 +13,13 @@ import { moveBody } from "./bodies.ts";
 import { packResults } from "./compact.ts";
 import { type FileStat, readArticleFile } from "./folder.ts";
 import type { ShardArticle } from "./format.ts";
-import { shardFileName, writeManifest, writeShard } from "./store.ts";
+import {
+  type SnapshotVocabulary,
+  shardFileName,
+  writeManifest,
+  writeShard,
+  writeVocabulary,
+} from "./store.ts";
 import type { Versions } from "./version.ts";
 
 /** The file content an article was read from. */
@@ -40,14 +47,22 @@ interface Saved {
 export class SnapshotWriter {
   private readonly origins = new WeakMap<Article, Origin>();
   private readonly saved = new Map<string, Saved>();
+  /** The vocabulary file's id, and how many terms it holds on disk. */
+  private readonly vocabulary: { id: string; size: number };
 
   constructor(
     private readonly kb: KnowledgeBase,
     private readonly cacheDir: string,
     private readonly knowledgeDir: string,
     private readonly versions: Versions,
+    /** The vocabulary file the index was seeded from (store.ts), or null: a new one is written. */
+    vocabulary: SnapshotVocabulary | null,
     private readonly settledMs?: number,
-  ) {}
+  ) {
+    this.vocabulary = vocabulary
+      ? { id: vocabulary.id, size: vocabulary.terms.length }
+      : { id: randomBytes(8).toString("hex"), size: -1 };
+  }
 
   /** Records which file content an article was read from. */
   remember(article: Article, origin: Origin): void {
@@ -65,7 +80,15 @@ export class SnapshotWriter {
     for (const e of EXTRACTORS) e.run(this.kb, this.kb.articles());
     const stats: SaveStats = { shardsWritten: 0, shardsKept: 0, bytesWritten: 0, skipped: [] };
     const listed: { key: string; file: string; articles: number }[] = [];
-    for (const shard of searchIndex(this.kb).shardList()) {
+    const index = searchIndex(this.kb);
+    const shards = index.shardList();
+    // Terms are only added, so the list written now holds those of every shard written before.
+    const terms = index.terms();
+    if (terms.length > this.vocabulary.size) {
+      writeVocabulary(this.cacheDir, { id: this.vocabulary.id, terms: [...terms] });
+      this.vocabulary.size = terms.length;
+    }
+    for (const shard of shards) {
       const sig = this.signature(shard);
       const before = this.saved.get(shard.key);
       const entry = {
@@ -88,7 +111,9 @@ export class SnapshotWriter {
         key: shard.key,
         versions: this.versions,
         articles: articles as ShardArticle[],
-        segment: shard.segment(),
+        segment: shard.data,
+        terms: shard.directories(),
+        vocabulary: { ...this.vocabulary },
         extractions: packResults(
           shard.articles.map((a) => resultsToKeep(this.kb, a)),
           bodies,

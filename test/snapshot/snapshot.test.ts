@@ -188,6 +188,62 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
     expect(answers(again.kb)).toEqual(answers(openKnowledge(dir)));
   });
 
+  it("grows the vocabulary file for words no shard held, so the next start loads every shard and finds them", async () => {
+    const dir = knowledgeFolder();
+    const cacheDir = tempDir("snap-cache");
+    const { kb, save } = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+    const vocabulary = () => JSON.parse(readFileSync(join(cacheDir, "vocabulary.json"), "utf8"));
+    const before = vocabulary();
+    const word = "quorbitane";
+    expect(before.terms).not.toContain(word);
+    const text = `---\nid: live-new-word\nheadline: "Quorbitane levy"\noutlet: T\npublished: "2026-11-20"\n---\n\nA levy on ${word} imports starts on March 3, 2027.\n`;
+    writeFileSync(join(dir, "live-new-word.md"), text);
+    const parsed = parseArticle("live-new-word.md", text).article;
+    if (!parsed) throw new Error("bad fixture");
+    kb.upsert(parsed);
+    expect(save()).toMatchObject({ shardsWritten: 1 });
+    const after = vocabulary();
+    // Same list, same numbers, the new words after: every shard file written before still reads.
+    expect(after.id).toBe(before.id);
+    expect(after.terms.slice(0, before.terms.length)).toEqual(before.terms);
+    expect(after.terms.slice(before.terms.length)).toContain(word);
+
+    const warm = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+    expect(warm.stats).toMatchObject({ extracted: 0, shardsBuilt: 0, reasons: [] });
+    expect(ask({ kb: warm.kb, now: NOW }, word).items[0]?.text).toContain(`levy on ${word}`);
+    expect(answers(warm.kb)).toEqual(answers(openKnowledge(dir)));
+  });
+
+  it("rebuilds the index, keeping the extractions, when the vocabulary file is missing, damaged or another's", async () => {
+    const dir = knowledgeFolder();
+    const cacheDir = tempDir("snap-cache");
+    const cold = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+    const shards = cold.stats.save.shardsWritten;
+    const path = join(cacheDir, "vocabulary.json");
+    const good = readFileSync(path, "utf8");
+    const other = JSON.stringify({ ...JSON.parse(good), id: "another-snapshot" });
+    const cases: [() => void, RegExp][] = [
+      [() => unlinkSync(path), /vocabulary\.json missing: every shard's index rebuilt/],
+      [() => writeFileSync(path, good.slice(0, 40)), /vocabulary\.json unreadable \(.+\)/],
+      [() => writeFileSync(path, other), /shard .*: index numbers its terms by another vocabulary/],
+    ];
+    for (const [damage, reason] of cases) {
+      damage();
+      const logged: string[] = [];
+      const warm = await openKnowledgeCached(dir, {
+        cacheDir,
+        workers: 0,
+        log: (m) => logged.push(m),
+      });
+      expect(logged.some((l) => reason.test(l))).toBe(true);
+      expect(warm.stats).toMatchObject({ extracted: 0, shardsBuilt: shards, shardsLoaded: 0 });
+      expect(answers(warm.kb)).toEqual(answers(cold.kb));
+      // The save wrote a new vocabulary and every shard by it: the start after is whole again.
+      const next = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+      expect(next.stats).toMatchObject({ shardsBuilt: 0, reasons: [] });
+    }
+  });
+
   it("knows an unchanged file by its size, times and inode without reading it, and reads one whose stat changed", async () => {
     const dir = knowledgeFolder();
     const body =
