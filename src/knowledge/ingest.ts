@@ -101,7 +101,7 @@ export function ingest(kb: KnowledgeBase, dir: string, input: IngestInput): Inge
     };
   }
   const key = bodyKey(article.body);
-  const n = crc32(key);
+  const n = bodyNumber(kb, article);
   const same = kb.articles().find((a) => bodyNumber(kb, a) === n && bodyKey(a.body) === key);
   if (same) {
     return {

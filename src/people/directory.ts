@@ -118,7 +118,8 @@ function* buildDirectory(
     if (stepDone(a, ARTICLES_PER_STEP)) yield;
   }
   const people: Person[] = [];
-  const personOf: (Person | undefined)[] = [];
+  /** Per group, its person's place in `people` (none for a group that is no one). */
+  const personOf: number[] = [];
   const ids = (m: number) => (articles[articleOf[m] as number] as Article).id;
   // Steps counted in members: the most quoted people are groups of many thousands at archive scale.
   let work = 0;
@@ -140,21 +141,18 @@ function* buildDirectory(
     const group = order.subarray(from, to);
     const p = yield* toPerson(group, members, ids, counts[g] as number, display.get(g));
     work += to - from;
-    people.push(p);
-    personOf[g] = p;
+    personOf[g] = people.push(p) - 1;
   }
   // Per quote: its extraction, its article's place in `articles`, its person's place in `people`.
   const quoteOf: ExtractedQuote[] = [];
   const quoteArticle: number[] = [];
   const quotePerson: number[] = [];
-  const personIndex = new Map(people.map((p, i) => [p, i]));
   for (let a = 0; a < articles.length; a++) {
     for (const q of (perArticle[a] as ArticleQuotes).quotes) {
       const m = q.speaker ? speakerOf(a, q) : -1;
-      const person = m >= 0 ? personOf[groupOf[m] as number] : undefined;
       quoteOf.push(q);
       quoteArticle.push(a);
-      quotePerson.push(person ? (personIndex.get(person) as number) : -1);
+      quotePerson.push((m >= 0 ? personOf[groupOf[m] as number] : undefined) ?? -1);
     }
     if (stepDone(a, ARTICLES_PER_STEP)) yield;
   }

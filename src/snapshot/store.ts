@@ -45,7 +45,7 @@ const VOCABULARY = "vocabulary.json";
  */
 export interface SnapshotVocabulary {
   id: string;
-  terms: string[];
+  terms: readonly string[];
 }
 
 export interface Manifest {

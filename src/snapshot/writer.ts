@@ -85,7 +85,7 @@ export class SnapshotWriter {
     // Terms are only added, so the list written now holds those of every shard written before.
     const terms = index.terms();
     if (terms.length > this.vocabulary.size) {
-      writeVocabulary(this.cacheDir, { id: this.vocabulary.id, terms: [...terms] });
+      writeVocabulary(this.cacheDir, { id: this.vocabulary.id, terms });
       this.vocabulary.size = terms.length;
     }
     for (const shard of shards) {

@@ -65,7 +65,7 @@ function views(kb: KnowledgeBase) {
       ...qv,
       directory: null,
       words: qv.words(),
-      context: allQuotes(d).map((_, i) => qv.context(i)),
+      context: Array.from({ length: d.quoteCount }, (_, i) => qv.context(i)),
     },
   };
 }
