@@ -71,6 +71,18 @@ export function resultsToKeep(kb: KnowledgeBase, article: Article): [string, unk
   return kb.perArticleValues(article).filter(([key]) => !INTERMEDIATE_KEYS.has(key));
 }
 
+/** The keys of resultsToKeep, without making a value seeded to be made later. */
+export function keysToKeep(kb: KnowledgeBase, article: Article): string[] {
+  return kb.perArticleKeys(article).filter((key) => !INTERMEDIATE_KEYS.has(key));
+}
+
+/**
+ * Per-article values a snapshot may leave packed until a question needs them, when the views
+ * that read them all are restored with it (src/snapshot/views.ts): the quotes are 32 of the 50
+ * objects an article's results make, and only the people directory reads every one.
+ */
+export const DEFERRABLE_KEYS: ReadonlySet<string> = new Set(["quotes"]);
+
 /**
  * Corpus-wide views of the extractions, computed once after a load or a change so that no
  * question pays for them: the tariff facts newest first, every sector's board, the merged

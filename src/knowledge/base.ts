@@ -91,7 +91,15 @@ export class KnowledgeBase {
       cache = new WeakMap();
       this.perArticleCache.set(key, cache);
     }
-    if (cache.has(article)) return cache.get(article) as T;
+    if (cache.has(article)) {
+      const hit = cache.get(article);
+      if (!(hit instanceof Later)) return hit as T;
+      const made = madeLater(hit);
+      if (made !== FAILED) {
+        cache.set(article, made);
+        return made as T;
+      }
+    }
     const value = compute(article);
     cache.set(article, value);
     this.computed.set(key, (this.computed.get(key) ?? 0) + 1);
@@ -105,9 +113,24 @@ export class KnowledgeBase {
   perArticleValues(article: Article): [string, unknown][] {
     const out: [string, unknown][] = [];
     for (const [key, cache] of this.perArticleCache) {
-      if (cache.has(article)) out.push([key, cache.get(article)]);
+      const hit = cache.get(article);
+      if (!(hit instanceof Later)) {
+        if (hit !== undefined || cache.has(article)) out.push([key, hit]);
+        continue;
+      }
+      const made = madeLater(hit);
+      if (made === FAILED) cache.delete(article);
+      else {
+        cache.set(article, made);
+        out.push([key, made]);
+      }
     }
     return out;
+  }
+
+  /** The keys an article has values for, seeded ones included, without making any. */
+  perArticleKeys(article: Article): string[] {
+    return [...this.perArticleCache].filter(([, c]) => c.has(article)).map(([key]) => key);
   }
 
   /** Puts a value computed elsewhere (a snapshot, a worker thread) where perArticle will find it. */
@@ -118,6 +141,26 @@ export class KnowledgeBase {
       this.perArticleCache.set(key, cache);
     }
     cache.set(article, value);
+  }
+
+  /**
+   * Like seedPerArticle, for a value made only when first asked for (a snapshot leaves the
+   * quotes packed when its people directory is current: issue 9). Should `make` throw, the
+   * value is computed from the article instead.
+   */
+  seedPerArticleLater(key: string, article: Article, make: () => unknown): void {
+    this.seedPerArticle(key, article, new Later(make));
+  }
+
+  /** Puts a corpus-wide value found elsewhere (a snapshot) where `derived` will find it for this version. */
+  seedDerived(key: string, value: unknown): void {
+    this.derivedCache.set(key, { version: this.version, value });
+  }
+
+  /** The corpus-wide value memoized under `key`, when it is of this version. */
+  derivedIfCurrent(key: string): unknown {
+    const hit = this.derivedCache.get(key);
+    return hit?.version === this.version ? hit.value : undefined;
   }
 
   /** Memoizes a corpus-wide computation until the next change. */
@@ -155,6 +198,21 @@ export class KnowledgeBase {
     // the new ones are built, not after (about 300 MB at 100,000 articles).
     this.derivedCache.clear();
     for (const fn of this.listeners) fn(change);
+  }
+}
+
+/** A seeded value not made yet. */
+class Later {
+  constructor(readonly make: () => unknown) {}
+}
+
+const FAILED = Symbol("failed");
+
+function madeLater(later: Later): unknown {
+  try {
+    return later.make();
+  } catch {
+    return FAILED;
   }
 }
 

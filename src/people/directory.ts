@@ -64,7 +64,21 @@ export interface Directory {
   quoteCount: number;
   /** Quote i, as a new record. */
   quote(i: number): QuoteRecord;
+  /** Where each quote is and who said it, as numbers: what a snapshot keeps (src/snapshot/views.ts). */
+  columns: QuoteColumns;
   problems: Problem[];
+}
+
+/** Per quote, in quote order. */
+export interface QuoteColumns {
+  /** Its article's place in `kb.articles()`. */
+  article: Int32Array;
+  /** Its place in that article's quotes. */
+  index: Int32Array;
+  /** Its person's place in `people`, or -1 (no speaker, or one who is no one's entry). */
+  person: Int32Array;
+  /** 1 when the text names who spoke, 0 when it does not (an unattributed quote). */
+  attributed: Uint8Array;
 }
 
 /** Every quote as a record, in quote order (the CLI, and checks over all of them). */
@@ -78,9 +92,26 @@ export function directory(kb: KnowledgeBase): Directory {
 
 export function directoryInSteps(kb: KnowledgeBase): Steps<Directory> {
   const dir = kb.options.dir;
-  return kb.derivedInSteps(`people:${aliasesStamp(dir)}`, () =>
-    buildDirectory(kb, loadAliases(dir)),
-  );
+  return kb.derivedInSteps(directoryKey(kb), () => buildDirectory(kb, loadAliases(dir)));
+}
+
+/** Keyed by the alias file too: editing it changes who is who without an article changing. */
+function directoryKey(kb: KnowledgeBase): string {
+  return `people:${aliasesStamp(kb.options.dir)}`;
+}
+
+/** The directory of the knowledge as it is now, if it has been built (or restored). */
+export function currentDirectory(kb: KnowledgeBase): Directory | undefined {
+  return kb.derivedIfCurrent(directoryKey(kb)) as Directory | undefined;
+}
+
+/**
+ * Serves a directory kept by a snapshot for exactly these articles (src/snapshot/views.ts), as
+ * if it had just been built; the alias file's problems are read again.
+ */
+export function restoreDirectory(kb: KnowledgeBase, people: Person[], columns: QuoteColumns): void {
+  const d = directoryOf(kb, people, columns, loadAliases(kb.options.dir).problems);
+  kb.seedDerived(directoryKey(kb), d);
 }
 
 function* buildDirectory(
@@ -143,47 +174,66 @@ function* buildDirectory(
     work += to - from;
     personOf[g] = people.push(p) - 1;
   }
-  // Per quote: its extraction, its article's place in `articles`, its person's place in `people`.
-  const quoteOf: ExtractedQuote[] = [];
+  // Per quote: its article's place in `articles`, its place there, its person's place in `people`.
   const quoteArticle: number[] = [];
+  const quoteIndex: number[] = [];
   const quotePerson: number[] = [];
+  const attributed: number[] = [];
   for (let a = 0; a < articles.length; a++) {
-    for (const q of (perArticle[a] as ArticleQuotes).quotes) {
+    const quotes = (perArticle[a] as ArticleQuotes).quotes;
+    for (let k = 0; k < quotes.length; k++) {
+      const q = quotes[k] as ExtractedQuote;
       const m = q.speaker ? speakerOf(a, q) : -1;
-      quoteOf.push(q);
       quoteArticle.push(a);
+      quoteIndex.push(k);
       quotePerson.push((m >= 0 ? personOf[groupOf[m] as number] : undefined) ?? -1);
+      attributed.push(q.speaker ? 1 : 0);
     }
     if (stepDone(a, ARTICLES_PER_STEP)) yield;
   }
-  const quote = quoteMaker(articles, people, quoteOf, quoteArticle, quotePerson);
   const sorted = yield* sortInSteps(
-    people,
-    (a, b) => b.quotes - a.quotes || a.name.localeCompare(b.name),
+    people.map((_, i) => i),
+    (a, b) => {
+      const x = people[a] as Person;
+      const y = people[b] as Person;
+      return y.quotes - x.quotes || x.name.localeCompare(y.name);
+    },
   );
-  return {
-    people: sorted,
-    quoteCount: quoteOf.length,
-    quote,
-    problems: aliases.problems,
+  const place = new Int32Array(people.length);
+  sorted.forEach((p, i) => {
+    place[p] = i;
+  });
+  const columns: QuoteColumns = {
+    article: Int32Array.from(quoteArticle),
+    index: Int32Array.from(quoteIndex),
+    person: Int32Array.from(quotePerson, (p) => (p < 0 ? -1 : (place[p] as number))),
+    attributed: Uint8Array.from(attributed),
   };
+  return directoryOf(
+    kb,
+    sorted.map((p) => people[p] as Person),
+    columns,
+    aliases.problems,
+  );
 }
 
-/** Quote i's record, from the columns the directory keeps. */
-function quoteMaker(
-  articles: readonly Article[],
-  people: readonly Person[],
-  quoteOf: readonly ExtractedQuote[],
-  articleOf: readonly number[],
-  personOf: readonly number[],
-): (i: number) => QuoteRecord {
-  const articleAt = Int32Array.from(articleOf);
-  const personAt = Int32Array.from(personOf);
-  return (i) => {
-    const q = quoteOf[i];
-    if (q === undefined) throw new RangeError(`no quote ${i}: the directory has ${quoteOf.length}`);
-    const article = articles[articleAt[i] as number] as Article;
-    const person = people[personAt[i] as number];
+/**
+ * The directory of these people and quotes, over the knowledge's articles as they are now: what
+ * buildDirectory found, or what a snapshot kept of it for the same articles.
+ */
+export function directoryOf(
+  kb: KnowledgeBase,
+  people: Person[],
+  columns: QuoteColumns,
+  problems: Problem[],
+): Directory {
+  const articles = kb.articles();
+  const count = columns.article.length;
+  const quote = (i: number): QuoteRecord => {
+    if (!(i >= 0 && i < count)) throw new RangeError(`no quote ${i}: the directory has ${count}`);
+    const article = articles[columns.article[i] as number] as Article;
+    const q = articleQuotes(kb, article).quotes[columns.index[i] as number] as ExtractedQuote;
+    const person = people[columns.person[i] as number];
     const roles = q.speaker?.roles ?? [];
     const r: QuoteRecord = {
       speaker: person?.name ?? q.speaker?.name ?? null,
@@ -203,6 +253,7 @@ function quoteMaker(
     if (person) r.person = person;
     return r;
   };
+  return { people, quoteCount: count, quote, columns, problems };
 }
 
 /** One group's person; `group` lists its members in member (newest article first) order. */

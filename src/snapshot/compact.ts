@@ -7,8 +7,9 @@
  * So they are packed as numbers. Every plain object is a shape (its keys, in order; each list
  * written once) followed by its values; a value is a token in one Int32Array: a small integer,
  * an index into the string table (every string once per pack), into the float list, or back to
- * an object already written (a quote's speaker is one of its article's entities, and stays that
- * very object). A sentence that is `body.slice(start, end)` of its object is not stored: it is
+ * an object already written in the same value (a quote's speaker is one of its article's
+ * entities, and stays that very object). Each key's value stands alone, so a reader can step
+ * over one and read it later (Deferred). A sentence that is `body.slice(start, end)` of its object is not stored: it is
  * cut from the body again (from a snapshot, as a copy: bodies.ts keeps the body on disk). Every empty list comes back as
  * one frozen empty array (an entity with no role: 33 per article, counted at 10,000).
  *
@@ -67,68 +68,76 @@ export function packResults(results: ArticleResults[], bodies: readonly string[]
     }
     return i;
   };
-  results.forEach((values, i) => {
-    const body = bodies[i] as string;
-    const done = new Map<object, number>();
-    const open = new Set<object>();
-    const put = (x: unknown, cut?: string): void => {
-      if (x === null) tokens.push(NULL);
-      else if (x === undefined) tokens.push(UNDEFINED);
-      else if (x === true) tokens.push(TRUE);
-      else if (x === false) tokens.push(FALSE);
-      else if (typeof x === "number") {
-        if ((x | 0) === x && !Object.is(x, -0)) tokens.push(INT, x);
-        else tokens.push(FLOAT, floats.push(x) - 1);
-      } else if (typeof x === "string") {
-        if (x === cut) tokens.push(CUT);
-        else tokens.push(STRING, string(x));
-      } else if (typeof x === "object") {
-        if (Array.isArray(x) && x.length === 0) return void tokens.push(EMPTY);
-        const seen = done.get(x);
-        if (seen !== undefined) return void tokens.push(SAME, seen);
-        if (open.has(x)) throw new Error("cannot pack results that contain themselves");
-        open.add(x);
-        if (Array.isArray(x)) {
-          tokens.push(ARRAY, x.length);
-          for (const v of x) put(v);
-        } else if (x instanceof Map) {
-          tokens.push(MAP, x.size);
-          for (const [k, v] of x) {
-            put(k);
-            put(v);
-          }
-        } else {
-          const proto = Object.getPrototypeOf(x);
-          if (proto !== Object.prototype && proto !== null)
-            throw new Error(
-              `cannot pack a ${proto?.constructor?.name ?? "?"}: results are plain data`,
-            );
-          const o = x as Record<string, unknown>;
-          const keys = Object.keys(o);
-          // Joined, not JSON: this runs for every object (2.2 against 2.7 s on 60 shards). With no
-          // key holding U+0000, two lists joined alike differ in length ([] and [""]) or not at all.
-          const joined = keys.join("\u0000");
-          let shape = shapes.get(joined);
-          if (shape === undefined) {
-            if (keys.some((k) => k.includes("\u0000")))
-              throw new Error("cannot pack a field name holding U+0000");
-            // A literal's "__proto__" sets the prototype instead of a field.
-            if (keys.includes("__proto__")) throw new Error("cannot pack a field named __proto__");
-            shape = { at: shapes.size, keys };
-            shapes.set(joined, shape);
-          } else if (shape.keys.length !== keys.length) {
-            throw new Error("cannot pack both {} and a field named by the empty string");
-          }
-          tokens.push(OBJECT, shape.at);
-          const sentence = cutOf(o, body);
-          for (const k of keys) put(o[k], sentence);
+  let body = "";
+  let done = new Map<object, number>();
+  let open = new Set<object>();
+  const put = (x: unknown, cut?: string): void => {
+    if (x === null) tokens.push(NULL);
+    else if (x === undefined) tokens.push(UNDEFINED);
+    else if (x === true) tokens.push(TRUE);
+    else if (x === false) tokens.push(FALSE);
+    else if (typeof x === "number") {
+      if ((x | 0) === x && !Object.is(x, -0)) tokens.push(INT, x);
+      else tokens.push(FLOAT, floats.push(x) - 1);
+    } else if (typeof x === "string") {
+      if (x === cut) tokens.push(CUT);
+      else tokens.push(STRING, string(x));
+    } else if (typeof x === "object") {
+      if (Array.isArray(x) && x.length === 0) return void tokens.push(EMPTY);
+      const seen = done.get(x);
+      if (seen !== undefined) return void tokens.push(SAME, seen);
+      if (open.has(x)) throw new Error("cannot pack results that contain themselves");
+      open.add(x);
+      if (Array.isArray(x)) {
+        tokens.push(ARRAY, x.length);
+        for (const v of x) put(v);
+      } else if (x instanceof Map) {
+        tokens.push(MAP, x.size);
+        for (const [k, v] of x) {
+          put(k);
+          put(v);
         }
-        done.set(x, done.size);
       } else {
-        throw new Error(`cannot pack a ${typeof x}: results are plain data`);
+        const proto = Object.getPrototypeOf(x);
+        if (proto !== Object.prototype && proto !== null)
+          throw new Error(
+            `cannot pack a ${proto?.constructor?.name ?? "?"}: results are plain data`,
+          );
+        const o = x as Record<string, unknown>;
+        const keys = Object.keys(o);
+        // Joined, not JSON: this runs for every object (2.2 against 2.7 s on 60 shards). With no
+        // key holding U+0000, two lists joined alike differ in length ([] and [""]) or not at all.
+        const joined = keys.join("\u0000");
+        let shape = shapes.get(joined);
+        if (shape === undefined) {
+          if (keys.some((k) => k.includes("\u0000")))
+            throw new Error("cannot pack a field name holding U+0000");
+          // A literal's "__proto__" sets the prototype instead of a field.
+          if (keys.includes("__proto__")) throw new Error("cannot pack a field named __proto__");
+          shape = { at: shapes.size, keys };
+          shapes.set(joined, shape);
+        } else if (shape.keys.length !== keys.length) {
+          throw new Error("cannot pack both {} and a field named by the empty string");
+        }
+        tokens.push(OBJECT, shape.at);
+        const sentence = cutOf(o, body);
+        for (const k of keys) put(o[k], sentence);
       }
-    };
-    put(values);
+      done.set(x, done.size);
+    } else {
+      throw new Error(`cannot pack a ${typeof x}: results are plain data`);
+    }
+  };
+  results.forEach((values, i) => {
+    body = bodies[i] as string;
+    tokens.push(values.length);
+    for (const [key, value] of values) {
+      tokens.push(string(key));
+      // Each value on its own, so that one can be left packed while the others are read.
+      done = new Map();
+      open = new Set();
+      put(value);
+    }
     starts[i + 1] = tokens.length;
   });
   return {
@@ -153,20 +162,84 @@ export function cutFrom(body: string): Cutter {
 }
 
 /**
+ * A value left packed: `unpackValue` reads it when it is first needed. It holds its own copy
+ * of its tokens (the file's bytes are a reused buffer) and its shard's tables.
+ */
+export class Deferred {
+  constructor(
+    readonly tables: PackedTables,
+    readonly at: number,
+    readonly end: number,
+  ) {}
+}
+
+/** A shard's tables, shared by the values it left packed; `tokens` holds only theirs. */
+export type PackedTables = Pick<PackedResults, "tokens" | "floats" | "strings" | "shapes">;
+
+/**
  * `cutterOf(i)` cuts from the body of article i, or is undefined when the article is not in
- * service (its results are then left out: null). Throws when the packed form is damaged or made
- * for other articles.
+ * service (its results are then left out: null). The values of the keys in `deferred` come back
+ * as Deferred, not read. Throws when the packed form is damaged or made for other articles.
  */
 export function unpackResults(
   packed: PackedResults,
   count: number,
   cutterOf: (i: number) => Cutter | undefined,
+  deferred: ReadonlySet<string> = new Set(),
 ): (ArticleResults | null)[] {
-  const { starts, tokens, floats, strings, shapes } = packed;
+  const { starts, tokens, strings, shapes } = packed;
   if (!(starts instanceof Int32Array) || starts.length !== count + 1)
     throw new Error("extractions do not match the articles");
   if (!(tokens instanceof Int32Array) || !Array.isArray(strings) || !Array.isArray(shapes))
     throw new Error("extractions damaged (missing tables)");
+  const reader = readerOf(packed);
+  const out: (ArticleResults | null)[] = [];
+  /** Per deferred value: where its tokens are in `tokens`, and the pair it goes into. */
+  const later: { from: number; to: number; pair: [string, unknown] }[] = [];
+  for (let i = 0; i < count; i++) {
+    const c = cutterOf(i);
+    if (c === undefined) {
+      out.push(null);
+      continue;
+    }
+    reader.at(starts[i] as number, c);
+    const n = reader.int();
+    const values: ArticleResults = [];
+    for (let k = 0; k < n; k++) {
+      const key = reader.string();
+      if (deferred.has(key)) {
+        const pair: [string, unknown] = [key, null];
+        later.push({ from: reader.p, to: reader.skip(), pair });
+        values.push(pair);
+      } else values.push([key, reader.value()]);
+    }
+    if (reader.p !== starts[i + 1]) throw reader.damaged("article ends early");
+    out.push(values);
+  }
+  if (later.length > 0) {
+    const own = new Int32Array(later.reduce((n, l) => n + l.to - l.from, 0));
+    const tables: PackedTables = { ...packed, tokens: own };
+    let at = 0;
+    for (const { from, to, pair } of later) {
+      own.set(tokens.subarray(from, to), at);
+      pair[1] = new Deferred(tables, at, at + to - from);
+      at += to - from;
+    }
+  }
+  return out;
+}
+
+/** A value left packed, read now; `cutter` cuts from its article's body. Throws when damaged. */
+export function unpackValue(d: Deferred, cutter: Cutter): unknown {
+  const reader = readerOf(d.tables);
+  reader.at(d.at, cutter);
+  const value = reader.value();
+  if (reader.p !== d.end) throw reader.damaged("value ends early");
+  return value;
+}
+
+/** Reads one article's tokens (`at`), value by value, each with its own numbering of objects. */
+function readerOf({ tokens, floats, strings, shapes }: PackedTables) {
   const builders = shapes.map(builderOf);
   let p = 0;
   let cutter: Cutter = cutFrom("");
@@ -180,6 +253,13 @@ export function unpackResults(
     }
   };
   const damaged = (what: string) => new Error(`extractions damaged (${what} at token ${p})`);
+  const next = (): number => {
+    const t = tokens[p++];
+    if (t === undefined) throw damaged("tokens end early");
+    return t;
+  };
+  // Hot: tokens read directly. Past the end a read gives undefined, which is a bad token, or
+  // a value the check after each value (`p` where the next one starts) turns into an error.
   const read = (): unknown => {
     switch (tokens[p++]) {
       case NULL:
@@ -236,21 +316,44 @@ export function unpackResults(
         throw damaged("bad token");
     }
   };
-  const out: (ArticleResults | null)[] = [];
-  for (let i = 0; i < count; i++) {
-    const c = cutterOf(i);
-    if (c === undefined) {
-      out.push(null);
-      continue;
-    }
-    cutter = c;
-    made = [];
-    p = starts[i] as number;
-    const values = read();
-    if (p !== starts[i + 1] || !Array.isArray(values)) throw damaged("article ends early");
-    out.push(values as ArticleResults);
-  }
-  return out;
+  /** Steps over a value without building it (its references stay inside it: each value is packed on its own). */
+  const skip = (): void => {
+    const t = next();
+    if (t === INT || t === FLOAT || t === STRING || t === SAME) next();
+    else if (t === ARRAY || t === MAP) {
+      const n = next() * (t === MAP ? 2 : 1);
+      for (let i = 0; i < n; i++) skip();
+    } else if (t === OBJECT) {
+      const keys = shapes[next()];
+      if (!Array.isArray(keys)) throw damaged("bad shape");
+      for (let i = 0; i < keys.length; i++) skip();
+    } else if (t > SAME || t < NULL) throw damaged("bad token");
+  };
+  return {
+    get p() {
+      return p;
+    },
+    damaged,
+    at(start: number, c: Cutter) {
+      p = start;
+      cutter = c;
+    },
+    int: next,
+    string(): string {
+      const s = strings[next()];
+      if (typeof s !== "string") throw damaged("bad string");
+      return s;
+    },
+    value(): unknown {
+      made = [];
+      return read();
+    },
+    /** Steps over one value; returns where it ends. */
+    skip(): number {
+      skip();
+      return p;
+    },
+  };
 }
 
 /** Stands for "the sentence at this object's start–end" until the object is built. */

@@ -8,21 +8,24 @@
  * a missing, damaged or out-of-date shard only costs the work it would have saved.
  */
 
-import { EXTRACTORS, warmViews } from "../extract/registry.ts";
+import { DEFERRABLE_KEYS, EXTRACTORS, warmViews } from "../extract/registry.ts";
 import { type Article, type Problem, parseArticle } from "../knowledge/article.ts";
 import { KnowledgeBase } from "../knowledge/base.ts";
 import { dedupe } from "../knowledge/load.ts";
 import { pace } from "../knowledge/pace.ts";
+import { restoreDirectory } from "../people/directory.ts";
 import { searchIndex } from "../search/index.ts";
 import { shardLayout } from "../search/layout.ts";
 import type { SegmentData } from "../search/segment.ts";
 import { sameIds } from "../search/shards.ts";
 import { loadSynonyms } from "../search/synonyms.ts";
-import { storedArticle } from "./bodies.ts";
+import { cutterFor, storedArticle } from "./bodies.ts";
+import { Deferred, unpackValue } from "./compact.ts";
 import { type ReadFile, readArticleFile, sameStat, statFolder } from "./folder.ts";
 import { coldStartInWorkers } from "./pool.ts";
 import { loadSnapshot } from "./store.ts";
-import { currentVersions } from "./version.ts";
+import { currentVersions, type Versions } from "./version.ts";
+import { articlesDigest, type KeptDirectory, readKeptDirectory } from "./views.ts";
 import { type Origin, type SaveStats, SnapshotWriter } from "./writer.ts";
 
 export interface CacheOptions {
@@ -64,6 +67,10 @@ export interface OpenStats {
   shardsBuilt: number;
   /** Why parts of the snapshot were not used. */
   reasons: string[];
+  /** "kept" when the people directory came from the snapshot, else why it was built again. */
+  directory: string;
+  /** Per-article values left packed until first needed (the quotes, when the directory was kept). */
+  deferred: number;
   save: SaveStats;
   /** Where the time went, in ms: folder, snapshot (decode and unpack), articles (parse or take from the snapshot, seed, extract), index, views, save. */
   timings: {
@@ -107,11 +114,15 @@ export async function openKnowledgeCached(
   const folderMs = lap();
   // Results are unpacked only for files still in the folder.
   const inFolder = new Set(folder.entries.map((e) => e.file));
+  // With a people directory kept for this extraction code, the quotes stay packed until needed.
+  const kept = readKeptDirectory(options.cacheDir);
+  const keptUsable = typeof kept !== "string" && kept.stamp.extract === versions.extract;
   const snapshot = await loadSnapshot(
     options.cacheDir,
     dir,
     versions,
     (entry) => inFolder.has(entry.file),
+    keptUsable ? DEFERRABLE_KEYS : new Set(),
     turns,
   );
   const snapshotMs = lap();
@@ -164,6 +175,7 @@ export async function openKnowledgeCached(
   );
 
   const hashOf = new Map<Article, string>();
+  let deferred = 0;
   const toExtract: Article[] = [];
   for (const a of articles) {
     if (turns.due()) await turns.turn();
@@ -173,8 +185,14 @@ export async function openKnowledgeCached(
       hashOf.set(a, o.hash);
     }
     const extractions = o ? snapshot.byHash.get(o.hash)?.extractions : null;
-    if (extractions) for (const [key, value] of extractions) kb.seedPerArticle(key, a, value);
-    else toExtract.push(a);
+    if (!extractions) toExtract.push(a);
+    else
+      for (const [key, value] of extractions) {
+        if (value instanceof Deferred) {
+          kb.seedPerArticleLater(key, a, () => unpackValue(value, cutterFor(a)));
+          deferred++;
+        } else kb.seedPerArticle(key, a, value);
+      }
   }
 
   const snapshotSegments = usableSegments(snapshot.segments, kb, hashOf);
@@ -205,6 +223,9 @@ export async function openKnowledgeCached(
   for (const s of reused)
     if (!s.articles.some((a) => fresh.has(a) || restated.has(a))) writer.markSaved(s);
   const indexMs = lap();
+  const directory = restoreKept(kb, kept, versions, hashOf);
+  if (directory !== "kept") log(`snapshot: ${directory}`);
+  else if (typeof kept !== "string") writer.directorySaved(kept.stamp.articles);
   await (options.views ?? warmViews)(kb);
   const viewsMs = lap();
 
@@ -218,6 +239,7 @@ export async function openKnowledgeCached(
     snapshot.segments.size === shards.length &&
     snapshot.reasons.length === 0;
   const save = unchanged ? keptAll(shards.length) : writer.save();
+  if (unchanged && directory !== "kept") writer.saveDirectory();
   const stats: OpenStats = {
     articles: kb.size,
     fromCache: kb.size - toExtract.length,
@@ -227,6 +249,8 @@ export async function openKnowledgeCached(
     shardsLoaded: reused.length,
     shardsBuilt: shards.length - reused.length,
     reasons: snapshot.reasons,
+    directory,
+    deferred,
     save,
     timings: { snapshotMs, folderMs, articlesMs, indexMs, viewsMs, saveMs: lap() },
   };
@@ -236,6 +260,25 @@ export async function openKnowledgeCached(
       `${stats.shardsLoaded} index shards loaded, ${stats.shardsBuilt} built; ${save.shardsWritten} shard files written`,
   );
   return { kb, stats, save: () => writer.save() };
+}
+
+/** Serves the kept people directory when it was made for exactly these articles; "kept", or why not. */
+function restoreKept(
+  kb: KnowledgeBase,
+  kept: KeptDirectory | string,
+  versions: Versions,
+  hashOf: Map<Article, string>,
+): string {
+  if (typeof kept === "string") return kept;
+  const why = (what: string) =>
+    `directory.bin made for ${what}: the people directory is built again`;
+  if (kept.stamp.extract !== versions.extract) return why("other extraction code or data files");
+  const articles = kb.articles();
+  if (articlesDigest(articles, (a) => hashOf.get(a)) !== kept.stamp.articles)
+    return why("other articles");
+  if (kept.columns.article.some((a) => a >= articles.length)) return why("more articles");
+  restoreDirectory(kb, kept.people, kept.columns);
+  return "kept";
 }
 
 function keptAll(shards: number): SaveStats {

@@ -79,7 +79,8 @@ export function shardFileName(key: string): string {
 
 /**
  * Extraction results are unpacked only for the articles `wanted` (those whose file is still in
- * the folder). Between shards it takes a turn of the event loop whenever `pace` says so.
+ * the folder), and the values of the `deferred` keys are left packed (compact.ts's Deferred).
+ * Between shards it takes a turn of the event loop whenever `pace` says so.
  * `knowledgeDir` is where a body the shard file can no longer give is read from (bodies.ts).
  */
 export async function loadSnapshot(
@@ -87,6 +88,7 @@ export async function loadSnapshot(
   knowledgeDir: string,
   versions: Versions,
   wanted: (entry: ShardArticle) => boolean,
+  deferred: ReadonlySet<string>,
   pace?: Pace,
 ): Promise<LoadedSnapshot> {
   const out: LoadedSnapshot = {
@@ -130,8 +132,11 @@ export async function loadSnapshot(
       const strings = shard.extractions.strings;
       for (let i = 0; i < strings.length; i++) strings[i] = intern(strings[i] as string);
       if (shard.versions.extract === versions.extract)
-        results = unpackResults(shard.extractions, articles.length, (i) =>
-          wanted(articles[i] as ShardArticle) ? storedCutter(stored, i) : undefined,
+        results = unpackResults(
+          shard.extractions,
+          articles.length,
+          (i) => (wanted(articles[i] as ShardArticle) ? storedCutter(stored, i) : undefined),
+          deferred,
         );
       bodies = {
         path: join(dir, file),
@@ -270,7 +275,7 @@ export function writeManifest(dir: string, manifest: Manifest): void {
 }
 
 /** Returns the inode the file now has. */
-function writeAtomic(path: string, bytes: Uint8Array): number {
+export function writeAtomic(path: string, bytes: Uint8Array): number {
   mkdirSync(join(path, ".."), { recursive: true });
   const temp = `${path}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
   const fd = openSync(temp, "wx");

@@ -3,9 +3,10 @@
  * they were loaded or last saved: after an edit to one article, one shard file is written.
  */
 import { randomBytes } from "node:crypto";
-import { EXTRACTORS, resultsToKeep } from "../extract/registry.ts";
+import { EXTRACTORS, keysToKeep, resultsToKeep } from "../extract/registry.ts";
 import { type Article, parseArticle } from "../knowledge/article.ts";
 import type { KnowledgeBase } from "../knowledge/base.ts";
+import { currentDirectory } from "../people/directory.ts";
 import { searchIndex } from "../search/index.ts";
 import type { SegmentData } from "../search/segment.ts";
 import type { Shard } from "../search/shard.ts";
@@ -21,6 +22,7 @@ import {
   writeVocabulary,
 } from "./store.ts";
 import type { Versions } from "./version.ts";
+import { articlesDigest, writeKeptDirectory } from "./views.ts";
 
 /** The file content an article was read from. */
 export interface Origin {
@@ -47,6 +49,8 @@ interface Saved {
 export class SnapshotWriter {
   private readonly origins = new WeakMap<Article, Origin>();
   private readonly saved = new Map<string, Saved>();
+  /** The articles digest of the directory file this writer last wrote (or found current). */
+  private directoryOnDisk: string | null = null;
   /** The vocabulary file's id, and how many terms it holds on disk. */
   private readonly vocabulary: { id: string; size: number };
 
@@ -130,17 +134,34 @@ export class SnapshotWriter {
       listed.push(entry);
     }
     writeManifest(this.cacheDir, { versions: this.versions, shards: listed });
+    this.saveDirectory();
     return stats;
   }
 
+  /** Records that the directory file on disk is the one for these articles (articlesDigest). */
+  directorySaved(articles: string): void {
+    this.directoryOnDisk = articles;
+  }
+
+  /**
+   * Keeps the people directory beside the shards (views.ts) when it is built for the knowledge
+   * as it is and is not the one on disk already.
+   */
+  saveDirectory(): void {
+    const d = currentDirectory(this.kb);
+    if (!d) return;
+    const articles = articlesDigest(this.kb.articles(), (a) => this.origins.get(a)?.hash);
+    if (articles === null || articles === this.directoryOnDisk) return;
+    writeKeptDirectory(this.cacheDir, {
+      stamp: { extract: this.versions.extract, articles },
+      people: d.people,
+      columns: d.columns,
+    });
+    this.directoryOnDisk = articles;
+  }
+
   private signature(shard: Shard): Saved {
-    const keys = shard.articles
-      .map((a) =>
-        resultsToKeep(this.kb, a)
-          .map(([k]) => k)
-          .join(","),
-      )
-      .join(";");
+    const keys = shard.articles.map((a) => keysToKeep(this.kb, a).join(",")).join(";");
     return { data: shard.data, articles: shard.articles, keys };
   }
 

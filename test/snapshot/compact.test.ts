@@ -13,9 +13,11 @@ import { openKnowledge } from "../../src/knowledge/open.ts";
 import {
   type ArticleResults,
   cutFrom,
+  Deferred,
   type PackedResults,
   packResults,
   unpackResults,
+  unpackValue,
 } from "../../src/snapshot/compact.ts";
 import { BUNDLED, PROJECT } from "../helpers/knowledge.ts";
 
@@ -120,6 +122,42 @@ describe("packed extraction results", () => {
     expect(back[2]).toEqual(results[2]);
   });
 
+  it("leave the deferred keys' values packed, to be read alone later as they were", () => {
+    const packed = structuredClone(packResults(results, bodies));
+    const back = unpackResults(packed, results.length, cutter(bodies), new Set(["quotes"]));
+    let deferred = 0;
+    back.forEach((values, i) => {
+      const original = results[i] as ArticleResults;
+      expect(values?.map(([k]) => k)).toEqual(original.map(([k]) => k));
+      for (const [k, v] of values ?? []) {
+        const want = original.find(([key]) => key === k)?.[1];
+        if (k !== "quotes") {
+          expect(v).toEqual(want);
+          continue;
+        }
+        expect(v).toBeInstanceOf(Deferred);
+        deferred++;
+        const aq = unpackValue(v as Deferred, cutFrom(bodies[i] as string)) as ArticleQuotes;
+        expect(aq).toEqual(want);
+        for (const q of aq.quotes) if (q.speaker) expect(aq.entities).toContain(q.speaker);
+      }
+    });
+    expect(deferred).toBe(results.length);
+    // The values left packed hold their own tokens: the shard's buffer can be reused.
+    const d = back[0]?.find(([k]) => k === "quotes")?.[1] as Deferred;
+    expect(d.tables.tokens.length).toBeLessThan(packed.tokens.length);
+    packed.tokens.fill(99);
+    expect(unpackValue(d, cutFrom(bodies[0] as string))).toEqual(
+      results[0]?.find(([k]) => k === "quotes")?.[1],
+    );
+    const damaged = new Deferred(
+      { ...d.tables, tokens: d.tables.tokens.map(() => 99) },
+      d.at,
+      d.end,
+    );
+    expect(() => unpackValue(damaged, cutFrom(bodies[0] as string))).toThrow(/damaged \(bad token/);
+  });
+
   it("keep every kind of value exactly, fields in their order", () => {
     const odd = {
       rate: 12.5,
@@ -163,7 +201,8 @@ describe("packed extraction results", () => {
     const packed = packResults(results.slice(0, 2), bodies.slice(0, 2));
     const strings = { ...packed, strings: [] };
     expect(() => unpackResults(strings, 2, cutter(bodies))).toThrow(/damaged \(bad string/);
-    const tokens = { ...packed, tokens: packed.tokens.map(() => 99) };
+    // An article's first two tokens are its count of values and the first key.
+    const tokens = { ...packed, tokens: packed.tokens.map((t, i) => (i < 2 ? t : 99)) };
     expect(() => unpackResults(tokens, 2, cutter(bodies))).toThrow(/damaged \(bad token/);
     const shapes = { ...packed, shapes: [["__proto__"]] };
     expect(() => unpackResults(shapes, 2, cutter(bodies))).toThrow(/damaged \(bad shape/);

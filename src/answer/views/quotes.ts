@@ -56,14 +56,17 @@ const foldedWords = new WeakMap<ArticleQuotes, string[]>();
 function* buildQuotesView(kb: KnowledgeBase, d: Directory): Steps<QuotesView> {
   const lists = new Map<string, number[]>();
   const unattributed: number[] = [];
+  // From the directory's columns: making each quote's record would read every quote, which a
+  // restart from a snapshot leaves packed until a question needs it (issue 9).
+  const { person, attributed } = d.columns;
   for (let i = 0; i < d.quoteCount; i++) {
     if (stepDone(i)) yield;
-    const q = d.quote(i);
-    if (q.speaker === null) unattributed.push(i);
-    if (!q.person) continue;
-    const list = lists.get(q.person.id);
+    if (attributed[i] === 0) unattributed.push(i);
+    const p = d.people[person[i] as number];
+    if (!p) continue;
+    const list = lists.get(p.id);
     if (list) list.push(i);
-    else lists.set(q.person.id, [i]);
+    else lists.set(p.id, [i]);
   }
   // Folded when a "who said" question first needs them: at 100,000 articles folding every quote
   // took seconds, which a restart should not pay for a question most sessions never ask.

@@ -1,0 +1,98 @@
+/**
+ * The people directory kept beside the shards (src/snapshot/views.ts, issue 9): a restart that
+ * finds it made for the same articles serves it as it is and leaves the quotes packed until a
+ * question needs them; anything else builds it again, with a logged reason. Either way every
+ * quote record and every answer equals a rebuild's.
+ */
+import { cpSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { SyntheticCorpus, writeCorpus } from "../../bench/corpus/generate.ts";
+import { ask } from "../../src/answer/router.ts";
+import type { KnowledgeBase } from "../../src/knowledge/base.ts";
+import { openKnowledge } from "../../src/knowledge/open.ts";
+import { allQuotes, directory } from "../../src/people/directory.ts";
+import { openKnowledgeCached } from "../../src/snapshot/open.ts";
+import { BUNDLED, tempDir } from "../helpers/knowledge.ts";
+
+const NOW = new Date("2026-11-21T12:00:00Z");
+const corpus = SyntheticCorpus.create();
+const questions = [
+  "what did Carney say",
+  `what did ${corpus.people[0]?.name} say`,
+  `what did ${corpus.people[1]?.name} say about tariffs`,
+  "who said white smoke",
+  "what did unattributed say",
+  "steel",
+];
+
+function knowledgeFolder(): string {
+  const dir = tempDir("people-kb");
+  cpSync(BUNDLED, dir, { recursive: true });
+  writeCorpus(dir, 40, { perDay: 1 / 20 });
+  return dir;
+}
+
+/** What the directory says of everyone, and every answer to the questions. */
+function seen(kb: KnowledgeBase) {
+  const d = directory(kb);
+  return {
+    people: d.people,
+    quotes: allQuotes(d),
+    answers: questions.map((q) => JSON.stringify(ask({ kb, now: NOW }, q))),
+  };
+}
+
+describe("the people directory kept in the snapshot", () => {
+  it("is served as it is at a restart, the quotes left packed, and equals a rebuild's", async () => {
+    const dir = knowledgeFolder();
+    const cacheDir = tempDir("people-cache");
+    const cold = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+    expect(cold.stats.directory).toMatch(/directory\.bin missing/);
+    expect(readdirSync(cacheDir)).toContain("directory.bin");
+
+    const warm = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+    expect(warm.stats).toMatchObject({ directory: "kept", deferred: 45, extracted: 0 });
+    const rebuilt = seen(openKnowledge(dir));
+    expect(rebuilt.quotes.length).toBeGreaterThan(100);
+    expect(rebuilt.people.length).toBeGreaterThan(10);
+    // Every record made from the packed quotes, cut from the stored bodies.
+    expect(seen(warm.kb)).toEqual(rebuilt);
+    expect(warm.kb.computed.get("quotes") ?? 0).toBe(0);
+  });
+
+  it("is built again, with a logged reason, when missing, damaged or made for other articles; then kept again", async () => {
+    const dir = knowledgeFolder();
+    const cacheDir = tempDir("people-cache");
+    await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+    const path = join(cacheDir, "directory.bin");
+    const good = readFileSync(path);
+    const article = readdirSync(dir).find((f) => f.startsWith("2025-09-17")) as string;
+    const cases: [() => void, RegExp][] = [
+      [() => unlinkSync(path), /directory\.bin missing: the people directory is built again/],
+      [() => writeFileSync(path, good.subarray(0, 200)), /directory\.bin corrupt \(.+\)/],
+      [() => writeFileSync(path, Buffer.from(good).fill(7, 100, 101)), /checksum mismatch/],
+      [
+        () => {
+          const file = join(dir, article);
+          writeFileSync(file, readFileSync(file, "utf8").replace("Carney", "Mark Carney"));
+        },
+        /directory\.bin made for other articles/,
+      ],
+    ];
+    for (const [damage, reason] of cases) {
+      damage();
+      const logged: string[] = [];
+      const warm = await openKnowledgeCached(dir, {
+        cacheDir,
+        workers: 0,
+        log: (m) => logged.push(m),
+      });
+      expect(logged.filter((l) => reason.test(l))).toHaveLength(1);
+      expect(warm.stats.directory).toMatch(reason);
+      expect(seen(warm.kb)).toEqual(seen(openKnowledge(dir)));
+      const next = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+      expect(next.stats).toMatchObject({ directory: "kept", extracted: 0 });
+    }
+  });
+});
