@@ -45,6 +45,9 @@ export async function restartPhase(dir: string, cacheDir: string, rounds: number
     restartMs,
     extractedOnRestart: stats.extracted,
     shardsBuiltOnRestart: stats.shardsBuilt,
+    /** "kept": the people directory, merged events and ordered facts came from the snapshot. */
+    viewsOnRestart: stats.views,
+    deferredOnRestart: stats.deferred,
     restartTimings: stats.timings,
     restartLongestBlockMs,
     firstAskMs,

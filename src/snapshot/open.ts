@@ -8,7 +8,9 @@
  * a missing, damaged or out-of-date shard only costs the work it would have saved.
  */
 
+import { restoreEvents } from "../extract/events/index.ts";
 import { DEFERRABLE_KEYS, EXTRACTORS, warmViews } from "../extract/registry.ts";
+import { restoreFacts } from "../extract/tariffs/facts.ts";
 import { type Article, type Problem, parseArticle } from "../knowledge/article.ts";
 import { KnowledgeBase } from "../knowledge/base.ts";
 import { dedupe } from "../knowledge/load.ts";
@@ -25,7 +27,7 @@ import { type ReadFile, readArticleFile, sameStat, statFolder } from "./folder.t
 import { coldStartInWorkers } from "./pool.ts";
 import { loadSnapshot } from "./store.ts";
 import { currentVersions, type Versions } from "./version.ts";
-import { articlesDigest, type KeptDirectory, readKeptDirectory } from "./views.ts";
+import { articlesDigest, type KeptViews, readKeptViews } from "./views.ts";
 import { type Origin, type SaveStats, SnapshotWriter } from "./writer.ts";
 
 export interface CacheOptions {
@@ -67,9 +69,9 @@ export interface OpenStats {
   shardsBuilt: number;
   /** Why parts of the snapshot were not used. */
   reasons: string[];
-  /** "kept" when the people directory came from the snapshot, else why it was built again. */
-  directory: string;
-  /** Per-article values left packed until first needed (the quotes, when the directory was kept). */
+  /** "kept" when the people directory, merged events and ordered facts came from the snapshot (views.ts), else why not. */
+  views: string;
+  /** Per-article values left packed until first needed (the quotes, when the views were kept). */
   deferred: number;
   save: SaveStats;
   /** Where the time went, in ms: folder, snapshot (decode and unpack), articles (parse or take from the snapshot, seed, extract), index, views, save. */
@@ -114,8 +116,8 @@ export async function openKnowledgeCached(
   const folderMs = lap();
   // Results are unpacked only for files still in the folder.
   const inFolder = new Set(folder.entries.map((e) => e.file));
-  // With a people directory kept for this extraction code, the quotes stay packed until needed.
-  const kept = readKeptDirectory(options.cacheDir);
+  // With the people directory kept for this extraction code, the quotes stay packed until needed.
+  const kept = readKeptViews(options.cacheDir);
   const keptUsable = typeof kept !== "string" && kept.stamp.extract === versions.extract;
   const snapshot = await loadSnapshot(
     options.cacheDir,
@@ -223,9 +225,8 @@ export async function openKnowledgeCached(
   for (const s of reused)
     if (!s.articles.some((a) => fresh.has(a) || restated.has(a))) writer.markSaved(s);
   const indexMs = lap();
-  const directory = restoreKept(kb, kept, versions, hashOf);
-  if (directory !== "kept") log(`snapshot: ${directory}`);
-  else if (typeof kept !== "string") writer.directorySaved(kept.stamp.articles);
+  const views = restoreKept(kb, kept, versions, hashOf);
+  if (views === "kept" && typeof kept !== "string") writer.viewsSaved(kept.stamp.articles);
   await (options.views ?? warmViews)(kb);
   const viewsMs = lap();
 
@@ -239,7 +240,7 @@ export async function openKnowledgeCached(
     snapshot.segments.size === shards.length &&
     snapshot.reasons.length === 0;
   const save = unchanged ? keptAll(shards.length) : writer.save();
-  if (unchanged && directory !== "kept") writer.saveDirectory();
+  if (unchanged && views !== "kept") writer.saveViews();
   const stats: OpenStats = {
     articles: kb.size,
     fromCache: kb.size - toExtract.length,
@@ -249,12 +250,14 @@ export async function openKnowledgeCached(
     shardsLoaded: reused.length,
     shardsBuilt: shards.length - reused.length,
     reasons: snapshot.reasons,
-    directory,
+    views,
     deferred,
     save,
     timings: { snapshotMs, folderMs, articlesMs, indexMs, viewsMs, saveMs: lap() },
   };
   for (const r of snapshot.reasons) log(`snapshot: ${r}`);
+  // With no snapshot at all, the views are computed as everything else is: nothing to explain.
+  if (views !== "kept" && snapshot.byFile.size > 0) log(`snapshot: ${views}`);
   log(
     `snapshot: ${stats.articles} articles, ${stats.fromCache} from the snapshot, ${stats.extracted} extracted; ` +
       `${stats.shardsLoaded} index shards loaded, ${stats.shardsBuilt} built; ${save.shardsWritten} shard files written`,
@@ -262,22 +265,26 @@ export async function openKnowledgeCached(
   return { kb, stats, save: () => writer.save() };
 }
 
-/** Serves the kept people directory when it was made for exactly these articles; "kept", or why not. */
+/** Serves the kept views when they were made for exactly these articles; "kept", or why not. */
 function restoreKept(
   kb: KnowledgeBase,
-  kept: KeptDirectory | string,
+  kept: KeptViews | string,
   versions: Versions,
   hashOf: Map<Article, string>,
 ): string {
   if (typeof kept === "string") return kept;
   const why = (what: string) =>
-    `directory.bin made for ${what}: the people directory is built again`;
+    `views.bin made for ${what}: people, events and facts computed again`;
   if (kept.stamp.extract !== versions.extract) return why("other extraction code or data files");
   const articles = kb.articles();
   if (articlesDigest(articles, (a) => hashOf.get(a)) !== kept.stamp.articles)
     return why("other articles");
-  if (kept.columns.article.some((a) => a >= articles.length)) return why("more articles");
-  restoreDirectory(kb, kept.people, kept.columns);
+  if (kept.quotes.article.some((a) => a >= articles.length)) return why("more articles");
+  const events = restoreEvents(kb, kept.events);
+  if (events) return why(`other events (${events})`);
+  const facts = restoreFacts(kb, kept.facts);
+  if (facts) return why(`other tariff facts (${facts})`);
+  restoreDirectory(kb, kept.people, kept.quotes);
   return "kept";
 }
 

@@ -3,7 +3,9 @@
  * they were loaded or last saved: after an edit to one article, one shard file is written.
  */
 import { randomBytes } from "node:crypto";
+import { currentEvents, eventColumns } from "../extract/events/index.ts";
 import { EXTRACTORS, keysToKeep, resultsToKeep } from "../extract/registry.ts";
+import { currentFacts, factColumns } from "../extract/tariffs/facts.ts";
 import { type Article, parseArticle } from "../knowledge/article.ts";
 import type { KnowledgeBase } from "../knowledge/base.ts";
 import { currentDirectory } from "../people/directory.ts";
@@ -22,7 +24,7 @@ import {
   writeVocabulary,
 } from "./store.ts";
 import type { Versions } from "./version.ts";
-import { articlesDigest, writeKeptDirectory } from "./views.ts";
+import { articlesDigest, writeKeptViews } from "./views.ts";
 
 /** The file content an article was read from. */
 export interface Origin {
@@ -49,8 +51,8 @@ interface Saved {
 export class SnapshotWriter {
   private readonly origins = new WeakMap<Article, Origin>();
   private readonly saved = new Map<string, Saved>();
-  /** The articles digest of the directory file this writer last wrote (or found current). */
-  private directoryOnDisk: string | null = null;
+  /** The articles digest of the views file this writer last wrote (or found current). */
+  private viewsOnDisk: string | null = null;
   /** The vocabulary file's id, and how many terms it holds on disk. */
   private readonly vocabulary: { id: string; size: number };
 
@@ -134,30 +136,34 @@ export class SnapshotWriter {
       listed.push(entry);
     }
     writeManifest(this.cacheDir, { versions: this.versions, shards: listed });
-    this.saveDirectory();
+    this.saveViews();
     return stats;
   }
 
-  /** Records that the directory file on disk is the one for these articles (articlesDigest). */
-  directorySaved(articles: string): void {
-    this.directoryOnDisk = articles;
+  /** Records that the views file on disk is the one for these articles (articlesDigest). */
+  viewsSaved(articles: string): void {
+    this.viewsOnDisk = articles;
   }
 
   /**
-   * Keeps the people directory beside the shards (views.ts) when it is built for the knowledge
-   * as it is and is not the one on disk already.
+   * Keeps the people directory, the merged events and the ordered facts beside the shards
+   * (views.ts) when all are computed for the knowledge as it is and are not the ones on disk.
    */
-  saveDirectory(): void {
+  saveViews(): void {
     const d = currentDirectory(this.kb);
-    if (!d) return;
+    const events = currentEvents(this.kb);
+    const facts = currentFacts(this.kb);
+    if (!d || !events || !facts) return;
     const articles = articlesDigest(this.kb.articles(), (a) => this.origins.get(a)?.hash);
-    if (articles === null || articles === this.directoryOnDisk) return;
-    writeKeptDirectory(this.cacheDir, {
+    if (articles === null || articles === this.viewsOnDisk) return;
+    writeKeptViews(this.cacheDir, {
       stamp: { extract: this.versions.extract, articles },
       people: d.people,
-      columns: d.columns,
+      quotes: d.columns,
+      events: eventColumns(this.kb, events),
+      facts: factColumns(this.kb, facts),
     });
-    this.directoryOnDisk = articles;
+    this.viewsOnDisk = articles;
   }
 
   private signature(shard: Shard): Saved {

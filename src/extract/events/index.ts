@@ -10,7 +10,7 @@ import { type Day, dayOfInstant } from "../dates/day.ts";
 import { resolveDates } from "../dates/resolve.ts";
 import type { DateExpr } from "../dates/types.ts";
 import { mentionsOf } from "./extract.ts";
-import { mergeMentions } from "./merge.ts";
+import { mergeMentions, toEvent } from "./merge.ts";
 import type { DatedEvent, EventMention, EventStatus, EventWithStatus } from "./types.ts";
 
 /** The per-article key of the dates an article's body states. */
@@ -42,6 +42,78 @@ export function knowledgeEventsInSteps(kb: KnowledgeBase): Steps<DatedEvent[]> {
     lastMerge.set(k, made);
     return events;
   });
+}
+
+/**
+ * The merged events as numbers, in their order (what a snapshot keeps: src/snapshot/views.ts):
+ * per event its number of mentions, and per mention, event by event, lead first, its article's
+ * place in `kb.articles()` and its place in that article's mentions.
+ */
+export interface EventColumns {
+  counts: Int32Array;
+  article: Int32Array;
+  index: Int32Array;
+}
+
+export function eventColumns(kb: KnowledgeBase, events: readonly DatedEvent[]): EventColumns {
+  const articles = kb.articles();
+  const place = new Map<EventMention, number>();
+  for (let a = 0; a < articles.length; a++) {
+    const list = articleEvents(kb, articles[a] as Article);
+    // One number for both places: an article has far fewer than 2^20 mentions.
+    for (let k = 0; k < list.length; k++) place.set(list[k] as EventMention, a * 2 ** 20 + k);
+  }
+  const total = events.reduce((n, e) => n + e.mentions.length, 0);
+  const columns = {
+    counts: Int32Array.from(events, (e) => e.mentions.length),
+    article: new Int32Array(total),
+    index: new Int32Array(total),
+  };
+  let at = 0;
+  for (const e of events) {
+    for (const m of e.mentions) {
+      const p = place.get(m);
+      if (p === undefined) throw new Error(`event mention of ${m.articleId} is in no article`);
+      columns.article[at] = Math.floor(p / 2 ** 20);
+      columns.index[at++] = p % 2 ** 20;
+    }
+  }
+  return columns;
+}
+
+/** The merged events of the knowledge as it is now, if they have been merged (or restored). */
+export function currentEvents(kb: KnowledgeBase): DatedEvent[] | undefined {
+  return kb.derivedIfCurrent("events") as DatedEvent[] | undefined;
+}
+
+/**
+ * Serves the events a snapshot kept for exactly these articles as if just merged: each is made
+ * from its mentions as a merge makes it. Returns why not, when the columns do not fit them.
+ */
+export function restoreEvents(kb: KnowledgeBase, columns: EventColumns): string | null {
+  // Each article's mentions looked up once, not once per mention.
+  const lists = kb.articles().map((a) => articleEvents(kb, a));
+  const { counts, article, index } = columns;
+  const events: DatedEvent[] = [];
+  const made = new Map<EventMention, DatedEvent>();
+  let at = 0;
+  for (let e = 0; e < counts.length; e++) {
+    const n = counts[e] as number;
+    if (!(n > 0 && at + n <= article.length)) return `event ${e} has no mentions`;
+    const ordered: EventMention[] = [];
+    for (const end = at + n; at < end; at++) {
+      const m = lists[article[at] as number]?.[index[at] as number];
+      if (!m) return `event ${e} names a mention no article has`;
+      ordered.push(m);
+    }
+    const event = toEvent(ordered);
+    made.set(ordered[0] as EventMention, event);
+    events.push(event);
+  }
+  if (at !== article.length) return "mentions left over";
+  kb.seedDerived("events", events);
+  lastMerge.set(kb, made);
+  return null;
 }
 
 /** Per knowledge base, the last merge's events by first mention: the next merge reuses those unchanged. */

@@ -102,7 +102,7 @@ function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
 }
 
 /** The event `ordered` (lead first) describes: a function of those mentions alone. */
-function toEvent(ordered: EventMention[]): DatedEvent {
+export function toEvent(ordered: EventMention[]): DatedEvent {
   const lead = ordered[0] as EventMention;
   const { terms: _terms, inherited: _inherited, ...fields } = lead;
   const participants: string[] = [];

@@ -169,20 +169,79 @@ export function tariffFacts(kb: KnowledgeBase): TariffFact[] {
 }
 
 export function tariffFactsInSteps(kb: KnowledgeBase): Steps<TariffFact[]> {
-  const { vocabulary } = sectorVocabulary(kb);
-  const key = `tariffs:facts:${vocabulary.fingerprint}`;
-  return kb.derivedInSteps(key, function* () {
+  const of = factsOf(kb);
+  return kb.derivedInSteps(of.key, function* () {
     const facts: TariffFact[] = [];
     const articles = kb.articles();
     for (let i = 0; i < articles.length; i++) {
-      const list = kb.perArticle(key, articles[i] as Article, (art) =>
-        extractTariffFacts(art, vocabulary, articleDates(kb, art)),
-      );
-      for (const f of list) facts.push(f);
+      for (const f of of.article(articles[i] as Article)) facts.push(f);
       if (stepDone(i, ARTICLES_PER_STEP)) yield;
     }
     return yield* newestFirst(facts);
   });
+}
+
+/** Per-article facts, memoized under a key naming the sector vocabulary they were found with. */
+function factsOf(kb: KnowledgeBase): { key: string; article(a: Article): TariffFact[] } {
+  const { vocabulary } = sectorVocabulary(kb);
+  const key = `tariffs:facts:${vocabulary.fingerprint}`;
+  return {
+    key,
+    article: (a) =>
+      kb.perArticle(key, a, (art) => extractTariffFacts(art, vocabulary, articleDates(kb, art))),
+  };
+}
+
+/**
+ * The facts in their order as numbers (what a snapshot keeps: src/snapshot/views.ts): per fact,
+ * its article's place in `kb.articles()` and its place in that article's facts.
+ */
+export interface FactColumns {
+  article: Int32Array;
+  index: Int32Array;
+}
+
+export function factColumns(kb: KnowledgeBase, facts: readonly TariffFact[]): FactColumns {
+  const of = factsOf(kb);
+  const articles = kb.articles();
+  const place = new Map<TariffFact, number>();
+  for (let a = 0; a < articles.length; a++) {
+    const list = of.article(articles[a] as Article);
+    // One number for both places: an article has far fewer than 2^20 facts.
+    for (let k = 0; k < list.length; k++) place.set(list[k] as TariffFact, a * 2 ** 20 + k);
+  }
+  const columns = { article: new Int32Array(facts.length), index: new Int32Array(facts.length) };
+  facts.forEach((f, i) => {
+    const p = place.get(f);
+    if (p === undefined) throw new Error(`a tariff fact of ${f.articleId} is in no article`);
+    columns.article[i] = Math.floor(p / 2 ** 20);
+    columns.index[i] = p % 2 ** 20;
+  });
+  return columns;
+}
+
+/** The facts of the knowledge as it is now, if they have been ordered (or restored). */
+export function currentFacts(kb: KnowledgeBase): TariffFact[] | undefined {
+  return kb.derivedIfCurrent(factsOf(kb).key) as TariffFact[] | undefined;
+}
+
+/**
+ * Serves the facts a snapshot kept for exactly these articles, in the order it kept, as if just
+ * sorted. Returns why not, when the columns do not fit them.
+ */
+export function restoreFacts(kb: KnowledgeBase, columns: FactColumns): string | null {
+  const of = factsOf(kb);
+  const lists = kb.articles().map((a) => of.article(a));
+  const facts: TariffFact[] = [];
+  const total = lists.reduce((n, list) => n + list.length, 0);
+  if (total !== columns.article.length) return `${columns.article.length} facts, not ${total}`;
+  for (let i = 0; i < columns.article.length; i++) {
+    const f = lists[columns.article[i] as number]?.[columns.index[i] as number];
+    if (!f) return `fact ${i} is in no article`;
+    facts.push(f);
+  }
+  kb.seedDerived(of.key, facts);
+  return null;
 }
 
 /**

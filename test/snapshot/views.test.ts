@@ -1,14 +1,17 @@
 /**
- * The people directory kept beside the shards (src/snapshot/views.ts, issue 9): a restart that
- * finds it made for the same articles serves it as it is and leaves the quotes packed until a
- * question needs them; anything else builds it again, with a logged reason. Either way every
- * quote record and every answer equals a rebuild's.
+ * The views kept beside the shards (src/snapshot/views.ts, issue 9): a restart that finds them
+ * made for the same articles serves the people directory, the merged events and the ordered
+ * tariff facts as they are, and leaves the quotes packed until a question needs them; anything
+ * else computes them again, with a logged reason. Either way every person, quote record, event,
+ * fact and answer equals a rebuild's.
  */
 import { cpSync, readdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { SyntheticCorpus, writeCorpus } from "../../bench/corpus/generate.ts";
 import { ask } from "../../src/answer/router.ts";
+import { knowledgeEvents } from "../../src/extract/events/index.ts";
+import { tariffFacts } from "../../src/extract/tariffs/facts.ts";
 import type { KnowledgeBase } from "../../src/knowledge/base.ts";
 import { openKnowledge } from "../../src/knowledge/open.ts";
 import { allQuotes, directory } from "../../src/people/directory.ts";
@@ -24,6 +27,9 @@ const questions = [
   "who said white smoke",
   "what did unattributed say",
   "steel",
+  "upcoming meetings",
+  "what meetings happened last month",
+  "when is the CUSMA review",
 ];
 
 function knowledgeFolder(): string {
@@ -33,51 +39,55 @@ function knowledgeFolder(): string {
   return dir;
 }
 
-/** What the directory says of everyone, and every answer to the questions. */
+/** What the directory says of everyone, the events, and every answer to the questions. */
 function seen(kb: KnowledgeBase) {
   const d = directory(kb);
   return {
     people: d.people,
     quotes: allQuotes(d),
+    events: knowledgeEvents(kb),
+    facts: tariffFacts(kb),
     answers: questions.map((q) => JSON.stringify(ask({ kb, now: NOW }, q))),
   };
 }
 
-describe("the people directory kept in the snapshot", () => {
-  it("is served as it is at a restart, the quotes left packed, and equals a rebuild's", async () => {
+describe("the people directory, merged events and ordered facts kept in the snapshot", () => {
+  it("are served as they are at a restart, the quotes left packed, and equal a rebuild's", async () => {
     const dir = knowledgeFolder();
     const cacheDir = tempDir("people-cache");
     const cold = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
-    expect(cold.stats.directory).toMatch(/directory\.bin missing/);
-    expect(readdirSync(cacheDir)).toContain("directory.bin");
+    expect(cold.stats.views).toMatch(/views\.bin missing/);
+    expect(readdirSync(cacheDir)).toContain("views.bin");
 
     const warm = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
-    expect(warm.stats).toMatchObject({ directory: "kept", deferred: 45, extracted: 0 });
+    expect(warm.stats).toMatchObject({ views: "kept", deferred: 45, extracted: 0 });
     const rebuilt = seen(openKnowledge(dir));
     expect(rebuilt.quotes.length).toBeGreaterThan(100);
     expect(rebuilt.people.length).toBeGreaterThan(10);
+    expect(rebuilt.events.filter((e) => e.mentions.length > 1).length).toBeGreaterThan(2);
+    expect(rebuilt.facts.length).toBeGreaterThan(20);
     // Every record made from the packed quotes, cut from the stored bodies.
     expect(seen(warm.kb)).toEqual(rebuilt);
     expect(warm.kb.computed.get("quotes") ?? 0).toBe(0);
   });
 
-  it("is built again, with a logged reason, when missing, damaged or made for other articles; then kept again", async () => {
+  it("are computed again, with a logged reason, when missing, damaged or made for other articles; then kept again", async () => {
     const dir = knowledgeFolder();
     const cacheDir = tempDir("people-cache");
     await openKnowledgeCached(dir, { cacheDir, workers: 0 });
-    const path = join(cacheDir, "directory.bin");
+    const path = join(cacheDir, "views.bin");
     const good = readFileSync(path);
     const article = readdirSync(dir).find((f) => f.startsWith("2025-09-17")) as string;
     const cases: [() => void, RegExp][] = [
-      [() => unlinkSync(path), /directory\.bin missing: the people directory is built again/],
-      [() => writeFileSync(path, good.subarray(0, 200)), /directory\.bin corrupt \(.+\)/],
+      [() => unlinkSync(path), /views\.bin missing: people, events and facts computed again/],
+      [() => writeFileSync(path, good.subarray(0, 200)), /views\.bin corrupt \(.+\)/],
       [() => writeFileSync(path, Buffer.from(good).fill(7, 100, 101)), /checksum mismatch/],
       [
         () => {
           const file = join(dir, article);
           writeFileSync(file, readFileSync(file, "utf8").replace("Carney", "Mark Carney"));
         },
-        /directory\.bin made for other articles/,
+        /views\.bin made for other articles/,
       ],
     ];
     for (const [damage, reason] of cases) {
@@ -89,10 +99,10 @@ describe("the people directory kept in the snapshot", () => {
         log: (m) => logged.push(m),
       });
       expect(logged.filter((l) => reason.test(l))).toHaveLength(1);
-      expect(warm.stats.directory).toMatch(reason);
+      expect(warm.stats.views).toMatch(reason);
       expect(seen(warm.kb)).toEqual(seen(openKnowledge(dir)));
       const next = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
-      expect(next.stats).toMatchObject({ directory: "kept", extracted: 0 });
+      expect(next.stats).toMatchObject({ views: "kept", extracted: 0 });
     }
   });
 });
