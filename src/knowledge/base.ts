@@ -152,6 +152,18 @@ export class KnowledgeBase {
     this.seedPerArticle(key, article, new Later(make));
   }
 
+  /**
+   * Makes a value seeded to be made later with `make` instead of its own maker, if it is still
+   * waiting: what holds many such values can make them together more cheaply (open.ts). Should
+   * `make` throw, the value keeps waiting.
+   */
+  settleLater(key: string, article: Article, make: () => unknown): void {
+    const cache = this.perArticleCache.get(key);
+    if (!(cache?.get(article) instanceof Later)) return;
+    const made = madeLater(new Later(make));
+    if (made !== FAILED) cache.set(article, made);
+  }
+
   /** Puts a corpus-wide value found elsewhere (a snapshot) where `derived` will find it for this version. */
   seedDerived(key: string, value: unknown): void {
     this.derivedCache.set(key, { version: this.version, value });

@@ -158,6 +158,44 @@ export function cutterFor(article: Article): Cutter {
 }
 
 /**
+ * A shard file read whole, when it is still the very file checked on load (same inode and
+ * size), else null: to read every value the shard left packed at once (open.ts), one read
+ * instead of one per body. Its bytes are valid until the next call.
+ */
+export function readShardFile(shard: ShardBodies): StoredBodies | null {
+  let fd: number;
+  try {
+    fd = openSync(shard.path, "r");
+  } catch {
+    return null;
+  }
+  try {
+    const s = fstatSync(fd);
+    if (s.ino !== shard.ino || s.size !== shard.size) return null;
+    if (whole.length < s.size) whole = Buffer.allocUnsafeSlow(s.size);
+    for (let n = 0; n < s.size; ) {
+      const r = readSync(fd, whole, n, s.size - n, n);
+      if (r === 0) return null;
+      n += r;
+    }
+    return { at: shard.at, bytes: whole.subarray(0, s.size) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+let whole = Buffer.alloc(0);
+
+/** storedCutter for body `i` of a shard file read whole, once its bytes pass its own CRC-32 (else null). */
+export function checkedCutter(stored: StoredBodies, i: number): Cutter | null {
+  const from = stored.at[i * 4 + 1] as number;
+  const to = stored.at[i * 4 + 2] as number;
+  if (to > stored.bytes.length || crc32(stored.bytes.subarray(from, to)) !== stored.at[i * 4 + 3])
+    return null;
+  return storedCutter(stored, i);
+}
+
+/**
  * Cuts sentences from body `i` of a shard file as read, each its own string: a slice would keep
  * the whole body in memory. Spans cut twice (a quote that is also an event's sentence) are one string.
  */

@@ -227,11 +227,15 @@ export function currentFacts(kb: KnowledgeBase): TariffFact[] | undefined {
 
 /**
  * Serves the facts a snapshot kept for exactly these articles, in the order it kept, as if just
- * sorted. Returns why not, when the columns do not fit them.
+ * sorted. Returns why not, when the columns do not fit them. In steps, as the events.
  */
-export function restoreFacts(kb: KnowledgeBase, columns: FactColumns): string | null {
+export function* restoreFacts(kb: KnowledgeBase, columns: FactColumns): Steps<string | null> {
   const of = factsOf(kb);
-  const lists = kb.articles().map((a) => of.article(a));
+  const lists: TariffFact[][] = [];
+  for (const a of kb.articles()) {
+    lists.push(of.article(a));
+    if (stepDone(lists.length, ARTICLES_PER_STEP)) yield;
+  }
   const facts: TariffFact[] = [];
   const total = lists.reduce((n, list) => n + list.length, 0);
   if (total !== columns.article.length) return `${columns.article.length} facts, not ${total}`;
@@ -239,6 +243,7 @@ export function restoreFacts(kb: KnowledgeBase, columns: FactColumns): string | 
     const f = lists[columns.article[i] as number]?.[columns.index[i] as number];
     if (!f) return `fact ${i} is in no article`;
     facts.push(f);
+    if (stepDone(i)) yield;
   }
   kb.seedDerived(of.key, facts);
   return null;
