@@ -5,36 +5,29 @@
  * extracted and indexed, on worker threads when there are many
  * (the worker threads then also build the search shards that the snapshot cannot supply);
  * then the snapshot is brought up to date. Rebuilding from the articles is always the fallback:
- * a missing, damaged or out-of-date shard only costs the work it would have saved.
+ * a missing, damaged or out-of-date shard only costs the work it would have saved. The
+ * corpus-wide views the snapshot kept for exactly these articles are served as they are
+ * (views.ts), and the quotes, which only those views read all of, stay packed (packed.ts).
  */
 
-import { restoreEvents } from "../extract/events/index.ts";
 import { DEFERRABLE_KEYS, EXTRACTORS, warmViews } from "../extract/registry.ts";
-import { restoreFacts } from "../extract/tariffs/facts.ts";
 import { type Article, type Problem, parseArticle } from "../knowledge/article.ts";
 import { KnowledgeBase } from "../knowledge/base.ts";
 import { dedupe } from "../knowledge/load.ts";
 import { pace } from "../knowledge/pace.ts";
-import type { Steps } from "../knowledge/steps.ts";
-import { restoreDirectory } from "../people/directory.ts";
 import { searchIndex } from "../search/index.ts";
 import { shardLayout } from "../search/layout.ts";
 import type { SegmentData } from "../search/segment.ts";
 import { sameIds } from "../search/shards.ts";
 import { loadSynonyms } from "../search/synonyms.ts";
-import {
-  checkedCutter,
-  cutterFor,
-  readShardFile,
-  type ShardBodies,
-  storedArticle,
-} from "./bodies.ts";
-import { type Cutter, Deferred, unpackValue } from "./compact.ts";
+import { storedArticle } from "./bodies.ts";
+import { Deferred } from "./compact.ts";
 import { type ReadFile, readArticleFile, sameStat, statFolder } from "./folder.ts";
+import { PackedValues } from "./packed.ts";
 import { coldStartInWorkers } from "./pool.ts";
 import { loadSnapshot } from "./store.ts";
-import { currentVersions, type Versions } from "./version.ts";
-import { articlesDigest, type KeptViews, readKeptViews } from "./views.ts";
+import { currentVersions } from "./version.ts";
+import { readKeptViews, restoreKeptViews } from "./views.ts";
 import { type Origin, type SaveStats, SnapshotWriter } from "./writer.ts";
 
 export interface CacheOptions {
@@ -185,7 +178,7 @@ export async function openKnowledgeCached(
 
   const hashOf = new Map<Article, string>();
   let deferred = 0;
-  const packed = new Map<ShardBodies, PackedGroup>();
+  const packed = new PackedValues(kb);
   const toExtract: Article[] = [];
   for (const a of articles) {
     if (turns.due()) await turns.turn();
@@ -200,14 +193,7 @@ export async function openKnowledgeCached(
     else
       for (const [key, value] of extractions) {
         if (value instanceof Deferred) {
-          let group = packed.get(known.shard);
-          if (!group) {
-            group = { shard: known.shard, entries: [] };
-            packed.set(known.shard, group);
-          }
-          group.entries.push({ key, article: a, value, index: known.index });
-          const g = group;
-          kb.seedPerArticleLater(key, a, () => readPacked(kb, g, value, a));
+          packed.seed(key, a, value, known.shard, known.index);
           deferred++;
         } else kb.seedPerArticle(key, a, value);
       }
@@ -241,7 +227,7 @@ export async function openKnowledgeCached(
   for (const s of reused)
     if (!s.articles.some((a) => fresh.has(a) || restated.has(a))) writer.markSaved(s);
   const indexMs = lap();
-  const restoring = restoreKept(kb, kept, versions, hashOf);
+  const restoring = restoreKeptViews(kb, kept, versions.extract, hashOf);
   let step = restoring.next();
   for (; !step.done; step = restoring.next()) if (turns.due()) await turns.turn();
   const views = step.value;
@@ -282,61 +268,6 @@ export async function openKnowledgeCached(
       `${stats.shardsLoaded} index shards loaded, ${stats.shardsBuilt} built; ${save.shardsWritten} shard files written`,
   );
   return { kb, stats, save: () => writer.save() };
-}
-
-/** Serves the kept views when they were made for exactly these articles; "kept", or why not. */
-function* restoreKept(
-  kb: KnowledgeBase,
-  kept: KeptViews | string,
-  versions: Versions,
-  hashOf: Map<Article, string>,
-): Steps<string> {
-  if (typeof kept === "string") return kept;
-  const why = (what: string) =>
-    `views.bin made for ${what}: people, events and facts computed again`;
-  if (kept.stamp.extract !== versions.extract) return why("other extraction code or data files");
-  const articles = kb.articles();
-  if (articlesDigest(articles, (a) => hashOf.get(a)) !== kept.stamp.articles)
-    return why("other articles");
-  if (kept.quotes.article.some((a) => a >= articles.length)) return why("more articles");
-  const events = yield* restoreEvents(kb, kept.events);
-  if (events) return why(`other events (${events})`);
-  const facts = yield* restoreFacts(kb, kept.facts);
-  if (facts) return why(`other tariff facts (${facts})`);
-  restoreDirectory(kb, kept.people, kept.quotes);
-  return "kept";
-}
-
-/** The values one shard file left packed, until the first of them is needed. */
-interface PackedGroup {
-  shard: ShardBodies;
-  entries: { key: string; article: Article; value: Deferred; index: number }[];
-}
-
-/**
- * A value left packed, read when first needed, and with it every other value its shard left
- * packed: the shard file is read once and their sentences cut from its bytes, as on load.
- * Reading each from its own body (one read and one decoded body per article) took 4 s for the
- * quotes of 100,000 articles, which the first live change after a restart needs all of to build
- * the people directory again. A body that fails its check is read on its own (cutterFor).
- */
-function readPacked(
-  kb: KnowledgeBase,
-  group: PackedGroup,
-  value: Deferred,
-  article: Article,
-): unknown {
-  const entries = group.entries.splice(0);
-  const stored = entries.length > 1 ? readShardFile(group.shard) : null;
-  let mine: Cutter | null = null;
-  for (const e of entries) {
-    const cutter = stored ? checkedCutter(stored, e.index) : null;
-    if (!cutter) continue;
-    if (e.value === value) mine = cutter;
-    else if (kb.get(e.article.id) === e.article)
-      kb.settleLater(e.key, e.article, () => unpackValue(e.value, cutter));
-  }
-  return unpackValue(value, mine ?? cutterFor(article));
 }
 
 function keptAll(shards: number): SaveStats {

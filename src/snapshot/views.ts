@@ -16,10 +16,12 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
-import type { EventColumns } from "../extract/events/index.ts";
-import type { FactColumns } from "../extract/tariffs/facts.ts";
+import { type EventColumns, restoreEvents } from "../extract/events/index.ts";
+import { type FactColumns, restoreFacts } from "../extract/tariffs/facts.ts";
 import type { Article } from "../knowledge/article.ts";
-import type { Person, QuoteColumns } from "../people/directory.ts";
+import type { KnowledgeBase } from "../knowledge/base.ts";
+import type { Steps } from "../knowledge/steps.ts";
+import { type Person, type QuoteColumns, restoreDirectory } from "../people/directory.ts";
 import { writeAtomic } from "./store.ts";
 import { FORMAT } from "./version.ts";
 
@@ -54,6 +56,29 @@ export function articlesDigest(
     hash.update(`${a.id}\t${h}\n`);
   }
   return hash.digest("hex");
+}
+
+/** Serves the kept views when they were made for exactly these articles; "kept", or why not. */
+export function* restoreKeptViews(
+  kb: KnowledgeBase,
+  kept: KeptViews | string,
+  extract: string,
+  hashOf: ReadonlyMap<Article, string>,
+): Steps<string> {
+  if (typeof kept === "string") return kept;
+  const why = (what: string) =>
+    `views.bin made for ${what}: people, events and facts computed again`;
+  if (kept.stamp.extract !== extract) return why("other extraction code or data files");
+  const articles = kb.articles();
+  if (articlesDigest(articles, (a) => hashOf.get(a)) !== kept.stamp.articles)
+    return why("other articles");
+  if (kept.quotes.article.some((a) => a >= articles.length)) return why("more articles");
+  const events = yield* restoreEvents(kb, kept.events);
+  if (events) return why(`other events (${events})`);
+  const facts = yield* restoreFacts(kb, kept.facts);
+  if (facts) return why(`other tariff facts (${facts})`);
+  restoreDirectory(kb, kept.people, kept.quotes);
+  return "kept";
 }
 
 /** The kept views, or why there are none to use. */
