@@ -152,6 +152,16 @@ export class KnowledgeBase {
     this.seedPerArticle(key, article, new Later(make));
   }
 
+  /** Makes a value seeded to be made later now, if it is still waiting (failing, it is computed when asked for). */
+  makeLater(key: string, article: Article): void {
+    const cache = this.perArticleCache.get(key);
+    const hit = cache?.get(article);
+    if (!(hit instanceof Later)) return;
+    const made = madeLater(hit);
+    if (made === FAILED) cache?.delete(article);
+    else cache?.set(article, made);
+  }
+
   /**
    * Makes a value seeded to be made later with `make` instead of its own maker, if it is still
    * waiting: what holds many such values can make them together more cheaply (open.ts). Should

@@ -90,6 +90,11 @@ export interface CachedKnowledge {
   stats: OpenStats;
   /** Saves what changed since the last save (call after live changes; cheap when nothing did). */
   save(): SaveStats;
+  /**
+   * Reads the values the load left packed (stats.deferred), in turns of the event loop: the
+   * first live change needs them all to build the people directory again (packed.ts).
+   */
+  readPacked(options?: { paceMs?: number }): Promise<void>;
 }
 
 /**
@@ -267,7 +272,12 @@ export async function openKnowledgeCached(
     `snapshot: ${stats.articles} articles, ${stats.fromCache} from the snapshot, ${stats.extracted} extracted; ` +
       `${stats.shardsLoaded} index shards loaded, ${stats.shardsBuilt} built; ${save.shardsWritten} shard files written`,
   );
-  return { kb, stats, save: () => writer.save() };
+  return {
+    kb,
+    stats,
+    save: () => writer.save(),
+    readPacked: ({ paceMs } = {}) => packed.readAll(pace(paceMs)),
+  };
 }
 
 function keptAll(shards: number): SaveStats {

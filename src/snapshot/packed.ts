@@ -4,6 +4,7 @@
  */
 import type { Article } from "../knowledge/article.ts";
 import type { KnowledgeBase } from "../knowledge/base.ts";
+import type { Pace } from "../knowledge/pace.ts";
 import { checkedCutter, cutterFor, readShardFile, type ShardBodies } from "./bodies.ts";
 import { type Cutter, type Deferred, unpackValue } from "./compact.ts";
 
@@ -22,6 +23,16 @@ export class PackedValues {
     group.entries.push({ key, article, value, index });
     const g = group;
     this.kb.seedPerArticleLater(key, article, () => readPacked(this.kb, g, value, article));
+  }
+
+  /** Reads every value still packed, a shard file at a time, taking turns as `turns` says. */
+  async readAll(turns: Pace): Promise<void> {
+    for (const group of this.groups.values()) {
+      if (turns.due()) await turns.turn();
+      const first = group.entries[0];
+      if (first) this.kb.makeLater(first.key, first.article);
+    }
+    this.groups.clear();
   }
 }
 

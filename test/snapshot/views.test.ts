@@ -11,6 +11,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  rmSync,
   unlinkSync,
   writeFileSync,
   writeSync,
@@ -102,6 +103,35 @@ describe("the people directory, merged events and ordered facts kept in the snap
     const got = seen(warm.kb);
     expect(got).toEqual(seen(openKnowledge(dir)));
     expect(got.quotes.filter((q) => q.text.includes("doing our best"))).toHaveLength(1);
+  });
+
+  it("read the packed quotes when asked to, after which they need neither the snapshot nor the files", async () => {
+    const dir = knowledgeFolder();
+    const copy = tempDir("people-kb-copy");
+    cpSync(dir, copy, { recursive: true });
+    const want = allQuotes(directory(openKnowledge(dir)));
+    const gone = (cacheDir: string) => {
+      rmSync(cacheDir, { recursive: true });
+      for (const f of readdirSync(dir).filter((f) => f.endsWith(".md")))
+        writeFileSync(join(dir, f), "gone\n");
+    };
+    const restarted = async () => {
+      cpSync(copy, dir, { recursive: true });
+      const cacheDir = tempDir("people-cache");
+      await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+      const warm = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+      expect(warm.stats.deferred).toBe(45);
+      return { warm, cacheDir };
+    };
+    // Packed, a quote is cut from its body on disk: with that gone, there is nothing to give.
+    const packed = await restarted();
+    gone(packed.cacheDir);
+    expect(() => allQuotes(directory(packed.warm.kb))).toThrow(/not available/);
+    // Read, as npm start does at the first live change: every quote is in memory.
+    const read = await restarted();
+    await read.warm.readPacked({ paceMs: 0 });
+    gone(read.cacheDir);
+    expect(allQuotes(directory(read.warm.kb))).toEqual(want);
   });
 
   it("are computed again, with a logged reason, when missing, damaged or made for other articles; then kept again", async () => {
