@@ -144,8 +144,8 @@ export class KnowledgeBase {
   }
 
   /**
-   * Like seedPerArticle, for a value made only when first asked for (a snapshot leaves the
-   * quotes packed when its people directory is current: issue 9). Should `make` throw, the
+   * Like seedPerArticle, for a value made only when first asked for (a restart leaves the
+   * quotes packed when the snapshot's views are current: issue 9). Should `make` throw, the
    * value is computed from the article instead.
    */
   seedPerArticleLater(key: string, article: Article, make: () => unknown): void {
@@ -164,7 +164,7 @@ export class KnowledgeBase {
 
   /**
    * Makes a value seeded to be made later with `make` instead of its own maker, if it is still
-   * waiting: what holds many such values can make them together more cheaply (open.ts). Should
+   * waiting: what holds many such values can make them together more cheaply (packed.ts). Should
    * `make` throw, the value keeps waiting.
    */
   settleLater(key: string, article: Article, make: () => unknown): void {
