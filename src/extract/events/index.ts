@@ -6,6 +6,7 @@
 import type { Article } from "../../knowledge/article.ts";
 import type { KnowledgeBase } from "../../knowledge/base.ts";
 import { ARTICLES_PER_STEP, runSteps, type Steps, stepDone } from "../../knowledge/steps.ts";
+import { placesIn } from "../../lists.ts";
 import { type Day, dayOfInstant } from "../dates/day.ts";
 import { resolveDates } from "../dates/resolve.ts";
 import type { DateExpr } from "../dates/types.ts";
@@ -56,29 +57,12 @@ export interface EventColumns {
 }
 
 export function eventColumns(kb: KnowledgeBase, events: readonly DatedEvent[]): EventColumns {
-  const articles = kb.articles();
-  const place = new Map<EventMention, number>();
-  for (let a = 0; a < articles.length; a++) {
-    const list = articleEvents(kb, articles[a] as Article);
-    // One number for both places: an article has far fewer than 2^20 mentions.
-    for (let k = 0; k < list.length; k++) place.set(list[k] as EventMention, a * 2 ** 20 + k);
-  }
-  const total = events.reduce((n, e) => n + e.mentions.length, 0);
-  const columns = {
-    counts: Int32Array.from(events, (e) => e.mentions.length),
-    article: new Int32Array(total),
-    index: new Int32Array(total),
-  };
-  let at = 0;
-  for (const e of events) {
-    for (const m of e.mentions) {
-      const p = place.get(m);
-      if (p === undefined) throw new Error(`event mention of ${m.articleId} is in no article`);
-      columns.article[at] = Math.floor(p / 2 ** 20);
-      columns.index[at++] = p % 2 ** 20;
-    }
-  }
-  return columns;
+  const { list, index } = placesIn(
+    kb.articles().map((a) => articleEvents(kb, a)),
+    events.flatMap((e) => e.mentions),
+    (m) => `event mention of ${m.articleId} is in no article`,
+  );
+  return { counts: Int32Array.from(events, (e) => e.mentions.length), article: list, index };
 }
 
 /** The merged events of the knowledge as it is now, if they have been merged (or restored). */

@@ -13,7 +13,7 @@ import {
   sortInSteps,
   stepDone,
 } from "../../knowledge/steps.ts";
-import { byCodeUnit } from "../../lists.ts";
+import { byCodeUnit, placesIn } from "../../lists.ts";
 import { type Span, sentences } from "../../text/passages.ts";
 import type { DateExpr } from "../dates/types.ts";
 import { articleDates } from "../events/index.ts";
@@ -203,21 +203,12 @@ export interface FactColumns {
 
 export function factColumns(kb: KnowledgeBase, facts: readonly TariffFact[]): FactColumns {
   const of = factsOf(kb);
-  const articles = kb.articles();
-  const place = new Map<TariffFact, number>();
-  for (let a = 0; a < articles.length; a++) {
-    const list = of.article(articles[a] as Article);
-    // One number for both places: an article has far fewer than 2^20 facts.
-    for (let k = 0; k < list.length; k++) place.set(list[k] as TariffFact, a * 2 ** 20 + k);
-  }
-  const columns = { article: new Int32Array(facts.length), index: new Int32Array(facts.length) };
-  facts.forEach((f, i) => {
-    const p = place.get(f);
-    if (p === undefined) throw new Error(`a tariff fact of ${f.articleId} is in no article`);
-    columns.article[i] = Math.floor(p / 2 ** 20);
-    columns.index[i] = p % 2 ** 20;
-  });
-  return columns;
+  const { list, index } = placesIn(
+    kb.articles().map((a) => of.article(a)),
+    facts,
+    (f) => `a tariff fact of ${f.articleId} is in no article`,
+  );
+  return { article: list, index };
 }
 
 /** The facts of the knowledge as it is now, if they have been ordered (or restored). */
