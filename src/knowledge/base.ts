@@ -94,11 +94,8 @@ export class KnowledgeBase {
     if (cache.has(article)) {
       const hit = cache.get(article);
       if (!(hit instanceof Later)) return hit as T;
-      const made = madeLater(hit);
-      if (made !== FAILED) {
-        cache.set(article, made);
-        return made as T;
-      }
+      const made = settle(cache, article, hit);
+      if (made !== FAILED) return made as T;
     }
     const value = compute(article);
     cache.set(article, value);
@@ -118,12 +115,8 @@ export class KnowledgeBase {
         if (hit !== undefined || cache.has(article)) out.push([key, hit]);
         continue;
       }
-      const made = madeLater(hit);
-      if (made === FAILED) cache.delete(article);
-      else {
-        cache.set(article, made);
-        out.push([key, made]);
-      }
+      const made = settle(cache, article, hit);
+      if (made !== FAILED) out.push([key, made]);
     }
     return out;
   }
@@ -156,10 +149,7 @@ export class KnowledgeBase {
   makeLater(key: string, article: Article): void {
     const cache = this.perArticleCache.get(key);
     const hit = cache?.get(article);
-    if (!(hit instanceof Later)) return;
-    const made = madeLater(hit);
-    if (made === FAILED) cache?.delete(article);
-    else cache?.set(article, made);
+    if (cache && hit instanceof Later) settle(cache, article, hit);
   }
 
   /**
@@ -170,7 +160,7 @@ export class KnowledgeBase {
   settleLater(key: string, article: Article, make: () => unknown): void {
     const cache = this.perArticleCache.get(key);
     if (!(cache?.get(article) instanceof Later)) return;
-    const made = madeLater(new Later(make));
+    const made = madeLater(make);
     if (made !== FAILED) cache.set(article, made);
   }
 
@@ -230,12 +220,20 @@ class Later {
 
 const FAILED = Symbol("failed");
 
-function madeLater(later: Later): unknown {
+function madeLater(make: () => unknown): unknown {
   try {
-    return later.make();
+    return make();
   } catch {
     return FAILED;
   }
+}
+
+/** Makes a waiting value and keeps it in its place; failing, drops it (it is computed when asked for). */
+function settle(cache: WeakMap<Article, unknown>, article: Article, later: Later): unknown {
+  const made = madeLater(later.make);
+  if (made === FAILED) cache.delete(article);
+  else cache.set(article, made);
+  return made;
 }
 
 /** More changes than this since the last sort: sorting again is cheaper than placing each. */
