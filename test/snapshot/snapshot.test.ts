@@ -27,6 +27,7 @@ import { openKnowledgeCached } from "../../src/snapshot/open.ts";
 import { FORMAT } from "../../src/snapshot/version.ts";
 import { BUNDLED, tempDir } from "../helpers/knowledge.ts";
 import { QUESTIONS } from "../helpers/questions.ts";
+import { openLogged } from "../helpers/snapshot.ts";
 
 const NOW = new Date("2026-11-21T12:00:00Z");
 
@@ -154,12 +155,7 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
     old.write(`"format":${FORMAT - 1},`, at, "latin1");
     writeFileSync(join(cacheDir, older), old);
 
-    const logged: string[] = [];
-    const warm = await openKnowledgeCached(dir, {
-      cacheDir,
-      workers: 0,
-      log: (m) => logged.push(m),
-    });
+    const { logged, ...warm } = await openLogged(dir, { cacheDir, workers: 0 });
     expect(
       logged.some((l) => /shard .*: corrupt \(truncated or padded file\); rebuilt/.test(l)),
     ).toBe(true);
@@ -229,12 +225,7 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
     ];
     for (const [damage, reason] of cases) {
       damage();
-      const logged: string[] = [];
-      const warm = await openKnowledgeCached(dir, {
-        cacheDir,
-        workers: 0,
-        log: (m) => logged.push(m),
-      });
+      const { logged, ...warm } = await openLogged(dir, { cacheDir, workers: 0 });
       expect(logged.some((l) => reason.test(l))).toBe(true);
       expect(warm.stats).toMatchObject({ extracted: 0, shardsBuilt: shards, shardsLoaded: 0 });
       expect(answers(warm.kb)).toEqual(answers(cold.kb));
@@ -309,8 +300,7 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
     bytes.write("E", at, "latin1");
     writeFileSync(join(cacheDir, shard), bytes);
 
-    const logged: string[] = [];
-    const warm = await openKnowledgeCached(dir, { ...opts, log: (m) => logged.push(m) });
+    const { logged, ...warm } = await openLogged(dir, opts);
     expect(logged).toContain(
       `snapshot: shard ${shard.slice(6, -4)}: corrupt (checksum mismatch); rebuilt from the articles`,
     );

@@ -27,6 +27,7 @@ import { openKnowledge } from "../../src/knowledge/open.ts";
 import { allQuotes, directory } from "../../src/people/directory.ts";
 import { openKnowledgeCached } from "../../src/snapshot/open.ts";
 import { BUNDLED, tempDir } from "../helpers/knowledge.ts";
+import { openLogged } from "../helpers/snapshot.ts";
 
 const NOW = new Date("2026-11-21T12:00:00Z");
 const corpus = SyntheticCorpus.create();
@@ -155,12 +156,7 @@ describe("the people directory, merged events and ordered facts kept in the snap
     ];
     for (const [damage, reason] of cases) {
       damage();
-      const logged: string[] = [];
-      const warm = await openKnowledgeCached(dir, {
-        cacheDir,
-        workers: 0,
-        log: (m) => logged.push(m),
-      });
+      const { logged, ...warm } = await openLogged(dir, { cacheDir, workers: 0 });
       expect(logged.filter((l) => reason.test(l))).toHaveLength(1);
       expect(warm.stats.views).toMatch(reason);
       expect(seen(warm.kb)).toEqual(seen(openKnowledge(dir)));
