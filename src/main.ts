@@ -4,7 +4,7 @@
  * SLACK_SIGNING_SECRET), or without tokens the offline console on the bundled knowledge.
  */
 import { join } from "node:path";
-import { warmAnswerViewsInTurns } from "./answer/views/warm.ts";
+import { answerViewsReady, warmAnswerViewsInTurns } from "./answer/views/warm.ts";
 import { type Config, ConfigError, describeConfig, readConfig } from "./config/env.ts";
 import { runConsole } from "./console/repl.ts";
 import type { KnowledgeBase } from "./knowledge/base.ts";
@@ -111,10 +111,9 @@ function readPackedOnChange(cached: CachedKnowledge): void {
 }
 
 /**
- * A few seconds after the last live change: recomputes the corpus-wide views, so the next
- * question does not pay for the edit (seconds at archive scale), one view per turn so Slack's
- * requests are acknowledged in between, and saves the snapshot, so the edit survives a restart
- * cheaply.
+ * A few seconds after the last live change: recomputes the corpus-wide views, unless a question
+ * already did (answerViewsReady), in turns so Slack's requests are acknowledged in between, and
+ * saves the snapshot, so the edit survives a restart cheaply.
  */
 function afterChanges(kb: KnowledgeBase, save: () => unknown): void {
   let timer: NodeJS.Timeout | undefined;
@@ -122,8 +121,9 @@ function afterChanges(kb: KnowledgeBase, save: () => unknown): void {
     clearTimeout(timer);
     timer = setTimeout(async () => {
       try {
-        // Changed again meanwhile: that change's own timer recomputes and saves.
-        if (!(await warmAnswerViewsInTurns(kb))) return;
+        // Shared with a question that started it; changed again meanwhile, it goes on until
+        // the views are current.
+        await answerViewsReady(kb);
       } catch (e) {
         process.stderr.write(`views: not recomputed (${(e as Error).message}); questions will\n`);
       }

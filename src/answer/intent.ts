@@ -4,6 +4,7 @@
  * (intents/index.ts); later issues add an intent there without touching any front end.
  */
 import type { KnowledgeBase } from "../knowledge/base.ts";
+import type { Steps } from "../knowledge/steps.ts";
 import type { Answer } from "./types.ts";
 
 export interface AskContext {
@@ -23,4 +24,10 @@ export interface Intent<M = unknown> {
    */
   match(text: string, ctx: AskContext): M | null;
   answer(ctx: AskContext, match: M, query: string): Answer;
+  /**
+   * Shared work the answer will read beyond the answer views (ready.ts), in steps: Slack's
+   * listeners run it in turns of the event loop first, so that other requests are acknowledged
+   * meanwhile. Without it, `answer` does the same work in one piece.
+   */
+  prepare?(ctx: AskContext, match: M): Steps<unknown>;
 }

@@ -8,6 +8,7 @@
  * - Slack answers with an error (nothing posted): the claim is given back so a later try can post.
  * - The request went out and no answer came (timeout): the claim stands, as above.
  */
+import { answerViewsReady } from "../answer/views/warm.ts";
 import type { KnowledgeBase } from "../knowledge/base.ts";
 import { renderDigestBlocks } from "./blocks.ts";
 import { buildDigest } from "./build.ts";
@@ -101,6 +102,7 @@ export async function plannedDigest(
   since?: Date,
 ): Promise<{ digest: Digest; last: PostRecord | undefined }> {
   const last = await deps.store.lastPosted(target.channel);
+  await answerViewsReady(deps.kb);
   const digest = buildDigest(deps.kb, {
     since: since ?? windowStart(last, now),
     now,

@@ -12,6 +12,7 @@
 import type { webApi } from "@slack/bolt";
 import { ask } from "../answer/router.ts";
 import type { Answer } from "../answer/types.ts";
+import { readyToAnswer } from "../answer/views/warm.ts";
 import type { DigestService } from "../digest/service.ts";
 import type { KnowledgeBase } from "../knowledge/base.ts";
 import type { SeenEvents } from "./seen-events.ts";
@@ -39,10 +40,15 @@ export interface Loaded {
   digest: DigestService;
 }
 
-/** The answer to a question, once the knowledge is loaded. */
+/**
+ * The answer to a question, once the knowledge is loaded and what the answer reads is computed,
+ * in turns of the event loop: other requests are acknowledged meanwhile (issue 9).
+ */
 export async function answerFor(deps: SlackDeps, text: string): Promise<Answer> {
   const { kb } = await deps.loaded;
-  return ask({ kb, now: deps.clock() }, text);
+  const ctx = { kb, now: deps.clock() };
+  await readyToAnswer(ctx, text);
+  return ask(ctx, text);
 }
 
 /** What one listener file registered, in the manifest's own terms ("/tariffs", "message.im"). */

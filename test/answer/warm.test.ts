@@ -11,7 +11,12 @@ import { writeCorpus } from "../../bench/corpus/generate.ts";
 import { ask } from "../../src/answer/router.ts";
 import { eventsView } from "../../src/answer/views/events.ts";
 import { quotesView } from "../../src/answer/views/quotes.ts";
-import { ANSWER_VIEWS, warmAnswerViewsInTurns } from "../../src/answer/views/warm.ts";
+import {
+  ANSWER_VIEWS,
+  answerViewsReady,
+  readyToAnswer,
+  warmAnswerViewsInTurns,
+} from "../../src/answer/views/warm.ts";
 import { knowledgeEvents } from "../../src/extract/events/index.ts";
 import { boardOf } from "../../src/extract/tariffs/board.ts";
 import { coverageFacts } from "../../src/extract/tariffs/coverage.ts";
@@ -65,6 +70,7 @@ function views(kb: KnowledgeBase) {
       ...qv,
       directory: null,
       words: qv.words(),
+      wordsInSteps: null,
       context: Array.from({ length: d.quoteCount }, (_, i) => qv.context(i)),
     },
   };
@@ -159,5 +165,57 @@ describe("views recomputed after a change, 200 synthetic articles", () => {
     expect(await pending).toBe(false);
     expect(views(kb)).toEqual(views(fresh(kb)));
     expect(allQuotes(directory(kb)).some((q) => q.articleId === gone.id)).toBe(false);
+  });
+});
+
+describe("waiting for what a question reads (Slack's listeners), 200 synthetic articles", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "tariff-desk-ready-"));
+    writeCorpus(dir, 200, { seed: 22 });
+  });
+
+  it("compute the stale views in turns, and return at once when they are current", async () => {
+    const kb = openKnowledge(dir);
+    change(kb, "edited");
+    const counter = turnCounter();
+    // Two questions at once: both wait for the one warming.
+    await Promise.all([
+      answerViewsReady(kb, { budgetMs: 0 }),
+      answerViewsReady(kb, { budgetMs: 0 }),
+    ]);
+    const turns = counter.stop();
+    console.log(`turns while two questions waited for the views: ${turns}`);
+    expect(turns).toBeGreaterThan(ANSWER_VIEWS.length);
+    expect(views(kb)).toEqual(views(fresh(kb)));
+    let turned = false;
+    setImmediate(() => {
+      turned = true;
+    });
+    await answerViewsReady(kb, { budgetMs: 0 });
+    expect(turned).toBe(false);
+  });
+
+  it("fold every quote for “who said …” in turns the first time, and the answer is the one ask gives", async () => {
+    const kb = openKnowledge(dir);
+    const ctx = { kb, now: NOW };
+    await answerViewsReady(kb);
+    const question = "who said tariffs";
+    const turnsFor = async (q: string) => {
+      const counter = turnCounter();
+      await readyToAnswer(ctx, q, { budgetMs: 0 });
+      return counter.stop();
+    };
+    const first = await turnsFor(question);
+    const again = await turnsFor(question);
+    const other = await turnsFor("steel");
+    console.log(`turns before “${question}”: ${first}, then ${again}; before “steel”: ${other}`);
+    // 200 articles, 64 a step: four steps of folding, each after a turn.
+    expect(first).toBeGreaterThanOrEqual(4);
+    expect(again).toBeLessThan(first);
+    expect(other).toBeLessThan(first);
+    const answer = ask(ctx, question);
+    expect(answer.intent).toBe("quotes");
+    expect(answer).toEqual(ask({ kb: openKnowledge(dir), now: NOW }, question));
   });
 });

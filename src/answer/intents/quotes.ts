@@ -54,6 +54,10 @@ export const quotesIntent: Intent<QuotesMatch> = {
       ? whoSaid(ctx, m.words, query)
       : fromSpeaker(ctx, m.name, m.topic, query);
   },
+  // "Who said …" reads every quote's folded words, folded the first time it is asked.
+  *prepare(ctx, m) {
+    if (m.by === "words") yield* quotesView(ctx.kb).wordsInSteps();
+  },
 };
 
 /**

@@ -9,8 +9,9 @@
  */
 import { articleQuotes } from "../../extract/quotes/extract.ts";
 import type { ArticleQuotes } from "../../extract/quotes/types.ts";
+import type { Article } from "../../knowledge/article.ts";
 import type { KnowledgeBase } from "../../knowledge/base.ts";
-import { runSteps, type Steps, stepDone } from "../../knowledge/steps.ts";
+import { ARTICLES_PER_STEP, runSteps, type Steps, stepDone } from "../../knowledge/steps.ts";
 import { aliasesStamp } from "../../people/aliases.ts";
 import {
   closestNames,
@@ -31,6 +32,8 @@ export interface QuotesView {
   unattributed: Int32Array;
   /** Per quote: the quoted words folded, with a space either side (whole words are " w "). */
   words(): readonly string[];
+  /** The same in steps, so a question can have them folded in turns before it is answered. */
+  wordsInSteps(): Steps<readonly string[]>;
   /** Per quote: the sentence (or paragraph) that shows who spoke, folded. */
   context(i: number): string;
 }
@@ -71,10 +74,10 @@ function* buildQuotesView(kb: KnowledgeBase, d: Directory): Steps<QuotesView> {
   // Folded when a "who said" question first needs them: at 100,000 articles folding every quote
   // took seconds, which a restart should not pay for a question most sessions never ask.
   let folded: string[] | undefined;
-  const words = (): readonly string[] => {
-    folded ??= foldedQuotes(kb, d);
+  function* wordsInSteps(): Steps<readonly string[]> {
+    folded ??= yield* foldedQuotes(kb, d);
     return folded;
-  };
+  }
   // A quote's sentence is folded when a topic question first reads it: most never are.
   const contexts: (string | undefined)[] = [];
   const context = (i: number): string => {
@@ -88,13 +91,26 @@ function* buildQuotesView(kb: KnowledgeBase, d: Directory): Steps<QuotesView> {
     return c;
   };
   const byPerson = new Map([...lists].map(([id, list]) => [id, Int32Array.from(list)]));
-  return { directory: d, byPerson, unattributed: Int32Array.from(unattributed), words, context };
+  return {
+    directory: d,
+    byPerson,
+    unattributed: Int32Array.from(unattributed),
+    words: () => runSteps(wordsInSteps()),
+    wordsInSteps,
+    context,
+  };
 }
 
-/** Every quote's words folded, in directory order (each article's quotes in article order, newest first). */
-function foldedQuotes(kb: KnowledgeBase, d: Directory): string[] {
+/**
+ * Every quote's words folded, in directory order (each article's quotes in article order, newest
+ * first), in steps: the first time, at 100,000 articles, it reads and folds every quote (seconds).
+ */
+function* foldedQuotes(kb: KnowledgeBase, d: Directory): Steps<string[]> {
   const words: string[] = [];
-  for (const a of kb.articles()) {
+  const articles = kb.articles();
+  for (let i = 0; i < articles.length; i++) {
+    if (stepDone(i, ARTICLES_PER_STEP)) yield;
+    const a = articles[i] as Article;
     const aq = articleQuotes(kb, a);
     let folded = foldedWords.get(aq);
     if (!folded) {

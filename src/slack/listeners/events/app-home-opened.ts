@@ -1,5 +1,6 @@
 /** Opening the bot's Home tab publishes a fresh dashboard for that user. */
 import type { App } from "@slack/bolt";
+import { answerViewsReady } from "../../../answer/views/warm.ts";
 import type { Registration, SlackDeps } from "../../deps.ts";
 import { logFailure } from "../../errors.ts";
 import { homeView } from "../../home.ts";
@@ -9,6 +10,7 @@ export function registerAppHomeOpened(app: App, deps: SlackDeps): Registration {
     if (event.tab !== "home") return;
     try {
       const { kb } = await deps.loaded;
+      await answerViewsReady(kb);
       const view = homeView({ ...deps, kb }, event.user);
       await deps.client.views.publish({ user_id: event.user, view });
     } catch (e) {
