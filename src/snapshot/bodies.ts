@@ -12,7 +12,7 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { crc32 } from "node:zlib";
 import { type Article, parseArticle } from "../knowledge/article.ts";
-import { type Cutter, cutFrom } from "./compact.ts";
+import { type Cutter, cutFrom, utf8Range } from "./compact.ts";
 import { readArticleFile } from "./folder.ts";
 import { type ArticleMeta, BEYOND_LATIN1, type StoredBodies } from "./format.ts";
 
@@ -154,7 +154,9 @@ function fromArticleFile(file: string, { shard, i }: Place, why: string): string
  */
 export function cutterFor(article: Article): Cutter {
   const cut = cutFrom(article.body);
-  return places.has(article) ? (start, end) => copy(cut(start, end)) : cut;
+  return places.has(article)
+    ? Object.assign((start: number, end: number) => copy(cut(start, end)), { bytes: cut.bytes })
+    : cut;
 }
 
 /**
@@ -206,7 +208,7 @@ export function storedCutter({ at, bytes }: StoredBodies, i: number): Cutter {
   const latin1 = at[i * 4] === 0;
   let text: string | undefined;
   const spans = new Map<number, string>();
-  return (start, end) => {
+  const cut = (start: number, end: number) => {
     if (!latin1) text ??= file.toString("utf8", from, to);
     const length = text === undefined ? to - from : text.length;
     if (!(0 <= start && start <= end && end <= length)) throw new RangeError("outside the body");
@@ -221,6 +223,20 @@ export function storedCutter({ at, bytes }: StoredBodies, i: number): Cutter {
     }
     return s;
   };
+  // A Latin-1 body's bytes are not its UTF-8 form: its sentences are packed as characters (compact.ts).
+  const cutBytes = latin1
+    ? (start: number, end: number) => cutFrom(cut(0, to - from)).bytes(start, end)
+    : (start: number, end: number) => {
+        // Keyed apart from the characters' spans (negative), deduplicated alike.
+        const key = to - from < SPAN_KEY ? -(start * SPAN_KEY + end) - 1 : 0;
+        let s = key < 0 ? spans.get(key) : undefined;
+        if (s === undefined) {
+          s = utf8Range(file, from, to, start, end);
+          if (key < 0) spans.set(key, s);
+        }
+        return s;
+      };
+  return Object.assign(cut, { bytes: cutBytes });
 }
 
 /** Start and end as one exact integer key. */

@@ -8,16 +8,19 @@
  * written once) followed by its values; a value is a token in one Int32Array: a small integer,
  * an index into the string table (every string once per pack), into the float list, or back to
  * an object already written in the same value (a quote's speaker is one of its article's
- * entities, and stays that very object). Each key's value stands alone, so a reader can step
- * over one and read it later (Deferred). A sentence that is `body.slice(start, end)` of its object is not stored: it is
- * cut from the body again (from a snapshot, as a copy: bodies.ts keeps the body on disk). Every empty list comes back as
- * one frozen empty array (an entity with no role: 33 per article, counted at 10,000).
+ * entities, and stays that very object). Each key's value stands alone, after its length in
+ * tokens, so a reader can step over one at once and read it later (Deferred). A sentence that is
+ * `body.slice(start, end)` of its object is not stored: it is cut from the body again (from a
+ * snapshot, as a copy: bodies.ts keeps the body on disk), by its bytes when the body is kept as
+ * UTF-8. Every empty list comes back as one frozen empty array (an entity with no role: 33 per
+ * article, counted at 10,000).
  *
  * Unpacking builds each object with one object literal per shape, compiled once per process, so
  * every field sits in the object itself. On 60 shards of the 100,000-article benchmark this took
  * 577 ms against 2,379 ms for V8's deserializer and the unpacking it needed, and the packed form
  * was 79 MB against 96 MB.
  */
+import { BEYOND_LATIN1 } from "./format.ts";
 
 /** One article's memoized per-article values, by key. */
 export type ArticleResults = [string, unknown][];
@@ -49,6 +52,12 @@ const OBJECT = 10;
 const MAP = 11;
 /** An object, list or Map written before in the same article (numbered as they are finished). */
 const SAME = 12;
+/**
+ * The sentence at these bytes of the body's UTF-8 form: a body beyond Latin-1 is stored as UTF-8
+ * (format.ts), so a restart cuts it from the file's bytes instead of decoding the whole body to
+ * find the characters (half the bodies of the synthetic archive; 0.5 s at 100,000, issue 9).
+ */
+const CUT_BYTES = 13;
 
 /** A sentence shorter than this is cheaper to keep than to cut again. */
 const CUT_MIN = 13;
@@ -69,9 +78,18 @@ export function packResults(results: ArticleResults[], bodies: readonly string[]
     return i;
   };
   let body = "";
+  /** Per code unit of a body beyond Latin-1, where it starts in the UTF-8 form (-1 inside a pair); made at its first sentence. */
+  let byteAt: Int32Array | null | undefined;
   let done = new Map<object, number>();
   let open = new Set<object>();
-  const put = (x: unknown, cut?: string): void => {
+  const putCut = ({ start, end }: Sentence): void => {
+    byteAt ??= BEYOND_LATIN1.test(body) && body.isWellFormed() ? utf8Offsets(body) : null;
+    const from = byteAt?.[start] ?? -1;
+    const to = byteAt?.[end] ?? -1;
+    if (from >= 0 && to >= 0) tokens.push(CUT_BYTES, from, to);
+    else tokens.push(CUT);
+  };
+  const put = (x: unknown, cut?: Sentence): void => {
     if (x === null) tokens.push(NULL);
     else if (x === undefined) tokens.push(UNDEFINED);
     else if (x === true) tokens.push(TRUE);
@@ -80,7 +98,7 @@ export function packResults(results: ArticleResults[], bodies: readonly string[]
       if ((x | 0) === x && !Object.is(x, -0)) tokens.push(INT, x);
       else tokens.push(FLOAT, floats.push(x) - 1);
     } else if (typeof x === "string") {
-      if (x === cut) tokens.push(CUT);
+      if (x === cut?.text) putCut(cut);
       else tokens.push(STRING, string(x));
     } else if (typeof x === "object") {
       if (Array.isArray(x) && x.length === 0) return void tokens.push(EMPTY);
@@ -130,13 +148,16 @@ export function packResults(results: ArticleResults[], bodies: readonly string[]
   };
   results.forEach((values, i) => {
     body = bodies[i] as string;
+    byteAt = undefined;
     tokens.push(values.length);
     for (const [key, value] of values) {
-      tokens.push(string(key));
-      // Each value on its own, so that one can be left packed while the others are read.
+      // Each value on its own, with its length, so that a reader can step over it and read it later.
+      tokens.push(string(key), 0);
+      const at = tokens.length;
       done = new Map();
       open = new Set();
       put(value);
+      tokens[at - 1] = tokens.length - at;
     }
     starts[i + 1] = tokens.length;
   });
@@ -150,15 +171,58 @@ export function packResults(results: ArticleResults[], bodies: readonly string[]
 }
 
 /** Characters start to end of an article's body; throws when they are not all in it. */
-export type Cutter = (start: number, end: number) => string;
+export interface Cutter {
+  (start: number, end: number): string;
+  /** Bytes from to to of the body's UTF-8 form (CUT_BYTES), as a string of its own. */
+  bytes(from: number, to: number): string;
+}
 
 /** Cuts from a body in memory (a slice, which keeps the body alive: it is, anyway). */
 export function cutFrom(body: string): Cutter {
-  return (start, end) => {
-    if (!(0 <= start && start <= end && end <= body.length))
-      throw new RangeError("outside the body");
-    return body.slice(start, end);
-  };
+  let utf8: Buffer | undefined;
+  return Object.assign(
+    (start: number, end: number) => {
+      if (!(0 <= start && start <= end && end <= body.length))
+        throw new RangeError("outside the body");
+      return body.slice(start, end);
+    },
+    {
+      bytes: (from: number, to: number) => {
+        utf8 ??= Buffer.from(body, "utf8");
+        return utf8Range(utf8, 0, utf8.length, from, to);
+      },
+    },
+  );
+}
+
+/** Bytes `from` to `to` of the UTF-8 text at `start`–`end` of `bytes`; throws when they are not all in it. */
+export function utf8Range(
+  bytes: Buffer,
+  start: number,
+  end: number,
+  from: number,
+  to: number,
+): string {
+  if (!(0 <= from && from <= to && to <= end - start)) throw new RangeError("outside the body");
+  return bytes.toString("utf8", start + from, start + to);
+}
+
+/** Where each code unit of a well-formed string starts in its UTF-8 form, and the end; -1 between a surrogate pair. */
+function utf8Offsets(text: string): Int32Array {
+  const at = new Int32Array(text.length + 1);
+  let byte = 0;
+  for (let i = 0; i < text.length; i++) {
+    at[i] = byte;
+    const c = text.charCodeAt(i);
+    if (c < 0x80) byte += 1;
+    else if (c < 0x800) byte += 2;
+    else if (c >= 0xd800 && c < 0xdc00) {
+      at[++i] = -1;
+      byte += 4;
+    } else byte += 3;
+  }
+  at[text.length] = byte;
+  return at;
 }
 
 /**
@@ -207,11 +271,20 @@ export function unpackResults(
     const values: ArticleResults = [];
     for (let k = 0; k < n; k++) {
       const key = reader.string();
+      const length = reader.int();
+      const from = reader.p;
+      const to = from + length;
+      if (!(length > 0 && to <= (starts[i + 1] as number)))
+        throw reader.damaged("bad value length");
       if (deferred.has(key)) {
         const pair: [string, unknown] = [key, null];
-        later.push({ from: reader.p, to: reader.skip(), pair });
+        later.push({ from, to, pair });
         values.push(pair);
-      } else values.push([key, reader.value()]);
+        reader.at(to, c);
+      } else {
+        values.push([key, reader.value()]);
+        if (reader.p !== to) throw reader.damaged("value ends early");
+      }
     }
     if (reader.p !== starts[i + 1]) throw reader.damaged("article ends early");
     out.push(values);
@@ -295,6 +368,14 @@ function readerOf({ tokens, floats, strings, shapes }: PackedTables) {
       }
       case CUT:
         return CUT_HERE;
+      case CUT_BYTES: {
+        const from = tokens[p++] as number;
+        try {
+          return cutter.bytes(from, tokens[p++] as number);
+        } catch {
+          throw damaged("sentence outside the body");
+        }
+      }
       case EMPTY:
         return NONE;
       case ARRAY: {
@@ -327,19 +408,6 @@ function readerOf({ tokens, floats, strings, shapes }: PackedTables) {
         throw damaged("bad token");
     }
   };
-  /** Steps over a value without building it (its references stay inside it: each value is packed on its own). */
-  const skip = (): void => {
-    const t = next();
-    if (t === INT || t === FLOAT || t === STRING || t === SAME) next();
-    else if (t === ARRAY || t === MAP) {
-      const n = next() * (t === MAP ? 2 : 1);
-      for (let i = 0; i < n; i++) skip();
-    } else if (t === OBJECT) {
-      const keys = shapes[next()];
-      if (!Array.isArray(keys)) throw damaged("bad shape");
-      for (let i = 0; i < keys.length; i++) skip();
-    } else if (t > SAME || t < NULL) throw damaged("bad token");
-  };
   return {
     get p() {
       return p;
@@ -358,11 +426,6 @@ function readerOf({ tokens, floats, strings, shapes }: PackedTables) {
     value(): unknown {
       made = [];
       return read();
-    },
-    /** Steps over one value; returns where it ends. */
-    skip(): number {
-      skip();
-      return p;
     },
   };
 }
@@ -408,8 +471,14 @@ function builderOf(keys: unknown): Builder {
 }
 
 /** The sentence an object spans (`start`–`end` of the body), when it is worth cutting again. */
-function cutOf(o: Record<string, unknown>, body: string): string | undefined {
+function cutOf(o: Record<string, unknown>, body: string): Sentence | undefined {
   const { start, end } = o;
   if (typeof start !== "number" || typeof end !== "number" || end - start < CUT_MIN) return;
-  return body.slice(start, end);
+  return { text: body.slice(start, end), start, end };
+}
+
+interface Sentence {
+  text: string;
+  start: number;
+  end: number;
 }

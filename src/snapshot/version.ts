@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 /** Bumped when the shard file layout itself changes. */
-export const FORMAT = 6;
+export const FORMAT = 7;
 
 const SRC = resolve(import.meta.dirname, "..");
 /**

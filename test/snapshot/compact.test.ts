@@ -19,6 +19,7 @@ import {
   unpackResults,
   unpackValue,
 } from "../../src/snapshot/compact.ts";
+import { BEYOND_LATIN1 } from "../../src/snapshot/format.ts";
 import { BUNDLED, PROJECT } from "../helpers/knowledge.ts";
 
 const FIXTURES = ["quotes", "events", "tariffs", "digest"].map((d) =>
@@ -95,6 +96,35 @@ describe("packed extraction results", () => {
       const aq = values?.find(([k]) => k === "quotes")?.[1] as ArticleQuotes;
       for (const q of aq.quotes) expect(q.text).toBe(bodies[i]?.slice(q.start, q.end));
     });
+  });
+
+  it("cut a body beyond Latin-1 by its UTF-8 bytes, never decoding it whole", () => {
+    const wide = articles.flatMap((a, i) => (BEYOND_LATIN1.test(a.body) ? [i] : []));
+    expect(wide.length).toBeGreaterThan(5);
+    // A sentence after a character of two code units, and one holding it.
+    const body =
+      "Intro \u{1F4C8} up. \u201CQuoted words here,\u201D she said. Then \u{1F4C9} down again.";
+    const spans = [body.indexOf("\u201C"), body.indexOf(" Then")];
+    const own: ArticleResults = [
+      ["spans", [{ text: body.slice(spans[0], spans[1]), start: spans[0], end: spans[1] }]],
+      ["whole", [{ text: body.slice(6), start: 6, end: body.length }]],
+    ];
+    const list = [...wide.map((i) => results[i] as ArticleResults), own];
+    const texts = [...wide.map((i) => bodies[i] as string), body];
+    const packed = packResults(list, texts);
+    const bytesOnly = (i: number) =>
+      Object.assign(
+        () => {
+          throw new Error("decoded whole");
+        },
+        { bytes: cutFrom(texts[i] as string).bytes },
+      );
+    expect(unpackResults(packed, list.length, bytesOnly)).toEqual(list);
+    // Bytes outside the body are damage, not a shorter sentence.
+    const outside = Object.assign(() => "", { bytes: cutFrom("short").bytes });
+    expect(() => unpackResults(packed, list.length, () => outside)).toThrow(
+      /damaged \(sentence outside the body/,
+    );
   });
 
   it("give every empty list as one frozen array, so a change to it throws instead of spreading", () => {
@@ -201,9 +231,13 @@ describe("packed extraction results", () => {
     const packed = packResults(results.slice(0, 2), bodies.slice(0, 2));
     const strings = { ...packed, strings: [] };
     expect(() => unpackResults(strings, 2, cutter(bodies))).toThrow(/damaged \(bad string/);
-    // An article's first two tokens are its count of values and the first key.
-    const tokens = { ...packed, tokens: packed.tokens.map((t, i) => (i < 2 ? t : 99)) };
+    // An article's first three tokens are its count of values, the first key and its length.
+    const tokens = { ...packed, tokens: packed.tokens.map((t, i) => (i < 3 ? t : 99)) };
     expect(() => unpackResults(tokens, 2, cutter(bodies))).toThrow(/damaged \(bad token/);
+    const length = { ...packed, tokens: packed.tokens.map((t, i) => (i === 2 ? t + 1e6 : t)) };
+    expect(() => unpackResults(length, 2, cutter(bodies))).toThrow(/damaged \(bad value length/);
+    const short = { ...packed, tokens: packed.tokens.map((t, i) => (i === 2 ? t - 1 : t)) };
+    expect(() => unpackResults(short, 2, cutter(bodies))).toThrow(/damaged/);
     const shapes = { ...packed, shapes: [["__proto__"]] };
     expect(() => unpackResults(shapes, 2, cutter(bodies))).toThrow(/damaged \(bad shape/);
   });
