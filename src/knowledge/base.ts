@@ -5,7 +5,7 @@
  * boards) are memoized per version and rebuilt lazily after any change.
  */
 import type { Article, Problem } from "./article.ts";
-import { compareNewestFirst } from "./pubdate.ts";
+import { compareNewestFirst, pubDateRange } from "./pubdate.ts";
 import type { Steps } from "./steps.ts";
 
 export class KnowledgeBase {
@@ -47,7 +47,7 @@ export class KnowledgeBase {
         (this.sortedCache &&
           this.unsorted.length <= FEW_CHANGES &&
           placed(this.sortedCache.list, this.unsorted)) ||
-        [...this.byId.values()].sort(newestFirst);
+        sortNewestFirst([...this.byId.values()]);
       this.sortedCache = { version: this.version, list };
       this.unsorted = [];
     }
@@ -238,6 +238,21 @@ function settle(cache: WeakMap<Article, unknown>, article: Article, later: Later
 
 /** More changes than this since the last sort: sorting again is cheaper than placing each. */
 const FEW_CHANGES = 64;
+
+/**
+ * The same order as `articles.sort(newestFirst)`, each article's span looked up once instead of
+ * in each of the 1.7 million comparisons that 100,000 articles take (issue 9).
+ */
+function sortNewestFirst(articles: Article[]): Article[] {
+  const keyed = articles.map((a) => ({ a, ...pubDateRange(a.published) }));
+  keyed.sort(
+    (x, y) =>
+      (x.last < y.first ? 1 : y.last < x.first ? -1 : 0) ||
+      y.a.published.value.localeCompare(x.a.published.value) ||
+      x.a.id.localeCompare(y.a.id),
+  );
+  return keyed.map((k) => k.a);
+}
 
 function newestFirst(a: Article, b: Article): number {
   return (

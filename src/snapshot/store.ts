@@ -226,9 +226,14 @@ function interner(): (s: string) => string {
   };
 }
 
-/** Interns an object's string fields, and those of the plain objects it holds (a date's value). */
+/**
+ * Interns an object's string fields, and those of the plain objects it holds (a date's value).
+ * A `for…in` over own fields: `Object.entries` made two arrays per article (issue 9).
+ */
 function internFields(o: Record<string, unknown>, intern: (s: string) => string): void {
-  for (const [k, v] of Object.entries(o)) {
+  for (const k in o) {
+    if (!Object.hasOwn(o, k)) continue;
+    const v = o[k];
     if (typeof v === "string") o[k] = intern(v);
     else if (v !== null && typeof v === "object" && !Array.isArray(v))
       internFields(v as Record<string, unknown>, intern);
