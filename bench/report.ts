@@ -30,6 +30,14 @@ export interface SizeResult {
     acksOver3s: number;
     ack: { p50Ms: number; maxMs: number; samples: number };
     lastAnsweredMs: number | null;
+    /** Commands sent after an article file was added, once loaded, every other one "who said …". */
+    afterChange?: {
+      commands: number;
+      whoSaid: number;
+      acksOver3s: number;
+      ack: { p50Ms: number; maxMs: number; samples: number };
+      answered: number;
+    };
   };
   [extra: string]: unknown;
 }
@@ -71,11 +79,12 @@ export function table(results: SizeResult[]): string {
 /** The Slack path during a restart: when `npm start` listens, how long acknowledgements took. */
 export function slackTable(results: SizeResult[]): string {
   const head =
-    "| articles | npm start listening after | knowledge loaded after | commands sent while loading (answered) | acknowledgement p50 / max | over Slack's 3 s | failed | last answer after |";
-  const rule = "|---|---|---|---|---|---|---|---|";
+    "| articles | npm start listening after | knowledge loaded after | commands sent while loading (answered) | acknowledgement p50 / max | over Slack's 3 s | failed | last answer after | after a live change: commands, “who said” among them (answered) | its acknowledgements p50 / max, over 3 s |";
+  const rule = "|---|---|---|---|---|---|---|---|---|---|";
   const at = (ms: number | null) => (ms === null ? "—" : secs(ms));
   const rows = results.map((r) => {
     const s = r.slackRestart;
+    const c = s.afterChange;
     return [
       r.label,
       at(s.listeningMs),
@@ -85,6 +94,8 @@ export function slackTable(results: SizeResult[]): string {
       `${s.acksOver3s} of ${s.ack.samples}`,
       `${s.failed}`,
       at(s.lastAnsweredMs),
+      c ? `${c.commands}, ${c.whoSaid} (${c.answered})` : "—",
+      c ? `${f(c.ack.p50Ms)} / ${f(c.ack.maxMs)} ms, ${c.acksOver3s} of ${c.ack.samples}` : "—",
     ].join(" | ");
   });
   return [head, rule, ...rows.map((r) => `| ${r} |`)].join("\n");

@@ -7,7 +7,6 @@ import { join } from "node:path";
 import { answerViewsReady, warmAnswerViewsInTurns } from "./answer/views/warm.ts";
 import { type Config, ConfigError, describeConfig, readConfig } from "./config/env.ts";
 import { runConsole } from "./console/repl.ts";
-import type { KnowledgeBase } from "./knowledge/base.ts";
 import { formatProblem } from "./knowledge/load.ts";
 import { watchKnowledge } from "./live/watcher.ts";
 import { createSlackApp, EVENTS_PATH } from "./slack/app.ts";
@@ -35,7 +34,7 @@ const loading = openKnowledgeCached(config.knowledgeDir, {
 if (config.slackMode === "console") {
   const cached = await loading;
   const kb = cached.kb;
-  afterChanges(kb, cached.save);
+  afterChanges(cached);
   readPackedOnChange(cached);
   // Knowledge changes are logged on stderr, beside the console's answers on stdout.
   const say = (m: string) => process.stderr.write(`${m}\n`);
@@ -70,7 +69,7 @@ if (config.slackMode === "console") {
   );
   const cached = await loading;
   const kb = cached.kb;
-  afterChanges(kb, cached.save);
+  afterChanges(cached);
   readPackedOnChange(cached);
   const live = watchKnowledge(kb, config.knowledgeDir, {
     log: { info: (m) => log.info(m), warn: (m) => log.warn(m) },
@@ -112,10 +111,10 @@ function readPackedOnChange(cached: CachedKnowledge): void {
 
 /**
  * A few seconds after the last live change: recomputes the corpus-wide views, unless a question
- * already did (answerViewsReady), in turns so Slack's requests are acknowledged in between, and
- * saves the snapshot, so the edit survives a restart cheaply.
+ * already did (answerViewsReady), and saves the snapshot, so the edit survives a restart
+ * cheaply; both in turns, so Slack's requests are acknowledged in between.
  */
-function afterChanges(kb: KnowledgeBase, save: () => unknown): void {
+function afterChanges({ kb, saveInTurns }: CachedKnowledge): void {
   let timer: NodeJS.Timeout | undefined;
   kb.onChange(() => {
     clearTimeout(timer);
@@ -128,7 +127,7 @@ function afterChanges(kb: KnowledgeBase, save: () => unknown): void {
         process.stderr.write(`views: not recomputed (${(e as Error).message}); questions will\n`);
       }
       try {
-        save();
+        await saveInTurns();
       } catch (e) {
         process.stderr.write(
           `snapshot: not saved (${(e as Error).message}); the next start rebuilds\n`,

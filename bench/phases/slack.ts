@@ -4,10 +4,15 @@
  * spawned. A loopback server stands in for Slack (Web API and response URLs). Measures when it
  * listens, how long each acknowledgement took (Slack gives up after 3 s), when the knowledge was
  * loaded, and when the commands sent meanwhile were answered.
+ *
+ * Then a live change: an article file is added to the folder (and removed at the end), and
+ * commands keep coming, every other one "who said …", while `npm start` takes it in, reads the
+ * quotes the restart left packed, computes the views again and folds every quote (issue 9: the
+ * acknowledgements must not wait for any of it).
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { createHmac } from "node:crypto";
-import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -20,9 +25,22 @@ const EVERY_MS = 100;
 /** Commands keep coming this long after the load is reported, to see acknowledgements settle. */
 const AFTER_LOAD_MS = 2_000;
 const GIVE_UP_MS = 10 * 60_000;
+/** Commands keep coming this long after the added article is taken in. */
+const AFTER_CHANGE_MS = 12_000;
+const ADDED = "zz-bench-live-change.md";
+const ADDED_TEXT = `---
+id: zz-bench-live-change
+headline: "Steel levy stays as talks resume"
+outlet: "Bench Ledger"
+published: "2026-11-21"
+---
+
+Ottawa kept its steel levy in place on Friday. “The levy stays until the talks produce a deal,” Imogen Vale, the trade minister, said.
+`;
 
 interface Sent {
   at: number;
+  text: string;
   ackMs?: number;
   status?: number;
   refused?: boolean;
@@ -65,16 +83,27 @@ export async function slackPhase(dir: string, cacheDir: string) {
   watchFor(app, / articles loaded in /, () => {
     loadedAt ??= performance.now();
   });
+  let changedAt: number | undefined;
+  watchFor(app, /knowledge: added zz-bench-live-change/, () => {
+    changedAt ??= performance.now();
+  });
   const sent: Sent[] = [];
+  const send = async (text: string) => {
+    if (performance.now() - t0 > GIVE_UP_MS || app.exitCode !== null)
+      throw new Error(`npm start stopped or did not report in time (exit ${app.exitCode})`);
+    const s: Sent = { at: performance.now(), text };
+    sent.push(s);
+    void command(port, slackUrl, sent.length - 1, text).then((r) => Object.assign(s, r));
+    await new Promise((r) => setTimeout(r, EVERY_MS));
+  };
+  let writtenAt: number | undefined;
   try {
-    while (loadedAt === undefined || performance.now() - loadedAt < AFTER_LOAD_MS) {
-      if (performance.now() - t0 > GIVE_UP_MS || app.exitCode !== null)
-        throw new Error(`npm start did not report its knowledge loaded (exit ${app.exitCode})`);
-      const s: Sent = { at: performance.now() };
-      sent.push(s);
-      void command(port, slackUrl, sent.length - 1).then((r) => Object.assign(s, r));
-      await new Promise((r) => setTimeout(r, EVERY_MS));
-    }
+    while (loadedAt === undefined || performance.now() - loadedAt < AFTER_LOAD_MS)
+      await send("steel");
+    writeFileSync(join(dir, ADDED), ADDED_TEXT);
+    writtenAt = performance.now();
+    while (changedAt === undefined || performance.now() - changedAt < AFTER_CHANGE_MS)
+      await send(sent.length % 2 ? "who said tariffs" : "steel");
     const acked = sent.flatMap((s, i) => (s.status === 200 ? [i] : []));
     const until = performance.now() + 60_000;
     while (acked.some((i) => !answered.has(i)) && performance.now() < until)
@@ -84,6 +113,7 @@ export async function slackPhase(dir: string, cacheDir: string) {
     app.kill();
     slack.close();
     rmSync(state, { recursive: true, force: true });
+    rmSync(join(dir, ADDED), { force: true });
   }
   const since = (t: number | undefined) => (t === undefined ? null : Math.round(t - t0));
   const first = sent.find((s) => s.status === 200);
@@ -91,6 +121,8 @@ export async function slackPhase(dir: string, cacheDir: string) {
   const duringLoad = sent.filter(
     (s) => s.status === 200 && loadedAt !== undefined && s.at < loadedAt,
   );
+  const afterChange = sent.filter((s) => writtenAt !== undefined && s.at >= writtenAt);
+  const changeAcks = afterChange.filter((s) => s.status === 200).map((s) => s.ackMs as number);
   return {
     listeningMs: since(first?.at),
     loadedMs: since(loadedAt),
@@ -103,6 +135,22 @@ export async function slackPhase(dir: string, cacheDir: string) {
     sentDuringLoad: duringLoad.length,
     answeredDuringLoadSent: duringLoad.filter((s) => s.answeredAt !== undefined).length,
     lastAnsweredMs: since(Math.max(...sent.map((s) => s.answeredAt ?? 0))),
+    afterChange: {
+      takenInMs:
+        writtenAt !== undefined && changedAt !== undefined
+          ? Math.round(changedAt - writtenAt)
+          : null,
+      commands: afterChange.length,
+      whoSaid: afterChange.filter((s) => s.text !== "steel").length,
+      acknowledged: changeAcks.length,
+      ack: latency(changeAcks),
+      acksOver3s: changeAcks.filter((ms) => ms > 3000).length,
+      answered: afterChange.filter((s) => s.answeredAt !== undefined).length,
+      lastAnsweredMs:
+        writtenAt === undefined
+          ? null
+          : Math.round(Math.max(...afterChange.map((s) => s.answeredAt ?? 0)) - writtenAt),
+    },
   };
 }
 
@@ -111,10 +159,11 @@ async function command(
   port: number,
   slackUrl: string,
   i: number,
+  text: string,
 ): Promise<Pick<Sent, "ackMs" | "status" | "refused">> {
   const body = new URLSearchParams({
     command: "/tariffs",
-    text: "steel",
+    text,
     team_id: "T0",
     channel_id: "C0BENCH",
     user_id: "U0BENCH",

@@ -14,7 +14,7 @@ import { DEFERRABLE_KEYS, EXTRACTORS, warmViews } from "../extract/registry.ts";
 import { type Article, type Problem, parseArticle } from "../knowledge/article.ts";
 import { KnowledgeBase } from "../knowledge/base.ts";
 import { dedupe } from "../knowledge/load.ts";
-import { pace } from "../knowledge/pace.ts";
+import { pace, runInTurns } from "../knowledge/pace.ts";
 import { searchIndex } from "../search/index.ts";
 import { shardLayout } from "../search/layout.ts";
 import type { SegmentData } from "../search/segment.ts";
@@ -90,6 +90,8 @@ export interface CachedKnowledge {
   stats: OpenStats;
   /** Saves what changed since the last save (call after live changes; cheap when nothing did). */
   save(): SaveStats;
+  /** The same in turns of the event loop (`npm start`, after a live change). */
+  saveInTurns(options?: { paceMs?: number }): Promise<SaveStats>;
   /**
    * Reads the values the load left packed (stats.deferred), in turns of the event loop: the
    * first live change needs them all to build the people directory again (packed.ts).
@@ -249,8 +251,8 @@ export async function openKnowledgeCached(
     reused.length === shards.length &&
     snapshot.segments.size === shards.length &&
     snapshot.reasons.length === 0;
-  const save = unchanged ? keptAll(shards.length) : writer.save();
-  if (unchanged && views !== "kept") writer.saveViews();
+  const save = unchanged ? keptAll(shards.length) : await runInTurns(writer.saveInSteps(), turns);
+  if (unchanged && views !== "kept") await runInTurns(writer.saveViewsInSteps(), turns);
   const stats: OpenStats = {
     articles: kb.size,
     fromCache: kb.size - toExtract.length,
@@ -272,10 +274,17 @@ export async function openKnowledgeCached(
     `snapshot: ${stats.articles} articles, ${stats.fromCache} from the snapshot, ${stats.extracted} extracted; ` +
       `${stats.shardsLoaded} index shards loaded, ${stats.shardsBuilt} built; ${save.shardsWritten} shard files written`,
   );
+  let saving: Promise<unknown> = Promise.resolve();
   return {
     kb,
     stats,
     save: () => writer.save(),
+    // One save at a time: a second waits for the first, then saves what is left.
+    saveInTurns: ({ paceMs } = {}) => {
+      const next = saving.then(() => runInTurns(writer.saveInSteps(), pace(paceMs)));
+      saving = next.catch(() => {});
+      return next;
+    },
     readPacked: ({ paceMs } = {}) => packed.readAll(pace(paceMs)),
   };
 }

@@ -8,6 +8,7 @@ import { EXTRACTORS, keysToKeep, resultsToKeep } from "../extract/registry.ts";
 import { currentFacts, factColumns } from "../extract/tariffs/facts.ts";
 import { type Article, parseArticle } from "../knowledge/article.ts";
 import type { KnowledgeBase } from "../knowledge/base.ts";
+import { ARTICLES_PER_STEP, runSteps, type Steps } from "../knowledge/steps.ts";
 import { currentDirectory } from "../people/directory.ts";
 import { searchIndex } from "../search/index.ts";
 import type { SegmentData } from "../search/segment.ts";
@@ -81,9 +82,23 @@ export class SnapshotWriter {
   }
 
   save(): SaveStats {
+    return runSteps(this.saveInSteps());
+  }
+
+  /**
+   * The same in steps, one shard file a step at most, so `npm start` can save after a live
+   * change in turns of the event loop (in one piece it held the loop 5.8 s at 100,000 articles,
+   * the kept views 4.9 s of it).
+   */
+  *saveInSteps(): Steps<SaveStats> {
     // An article put in service since start-up has only what questions needed so far: complete
     // it, so the next start finds every extraction (memoized ones cost a lookup).
-    for (const e of EXTRACTORS) e.run(this.kb, this.kb.articles());
+    const all = this.kb.articles();
+    for (const e of EXTRACTORS)
+      for (let i = 0; i < all.length; i += ARTICLES_PER_STEP) {
+        e.run(this.kb, all.slice(i, i + ARTICLES_PER_STEP));
+        yield;
+      }
     const stats: SaveStats = { shardsWritten: 0, shardsKept: 0, bytesWritten: 0, skipped: [] };
     const listed: { key: string; file: string; articles: number }[] = [];
     const index = searchIndex(this.kb);
@@ -95,6 +110,7 @@ export class SnapshotWriter {
       this.vocabulary.size = terms.length;
     }
     for (const shard of shards) {
+      yield;
       const sig = this.signature(shard);
       const before = this.saved.get(shard.key);
       const entry = {
@@ -136,7 +152,7 @@ export class SnapshotWriter {
       listed.push(entry);
     }
     writeManifest(this.cacheDir, { versions: this.versions, shards: listed });
-    this.saveViews();
+    yield* this.saveViewsInSteps();
     return stats;
   }
 
@@ -150,18 +166,25 @@ export class SnapshotWriter {
    * (views.ts) when all are computed for the knowledge as it is and are not the ones on disk.
    */
   saveViews(): void {
+    runSteps(this.saveViewsInSteps());
+  }
+
+  *saveViewsInSteps(): Steps<void> {
     const d = currentDirectory(this.kb);
     const events = currentEvents(this.kb);
     const facts = currentFacts(this.kb);
     if (!d || !events || !facts) return;
     const articles = articlesDigest(this.kb.articles(), (a) => this.origins.get(a)?.hash);
     if (articles === null || articles === this.viewsOnDisk) return;
+    const eventsKept = yield* eventColumns(this.kb, events);
+    const factsKept = yield* factColumns(this.kb, facts);
+    yield;
     writeKeptViews(this.cacheDir, {
       stamp: { extract: this.versions.extract, articles },
       people: d.people,
       quotes: d.columns,
-      events: eventColumns(this.kb, events),
-      facts: factColumns(this.kb, facts),
+      events: eventsKept,
+      facts: factsKept,
     });
     this.viewsOnDisk = articles;
   }

@@ -27,30 +27,13 @@ import { KnowledgeBase } from "../../src/knowledge/base.ts";
 import { openKnowledge } from "../../src/knowledge/open.ts";
 import { allQuotes, directory } from "../../src/people/directory.ts";
 import { BUNDLED } from "../helpers/knowledge.ts";
+import { turnCounter } from "../helpers/turns.ts";
 
 const NOW = new Date("2025-10-06T12:00:00Z");
 const QUESTIONS = ["steel", "upcoming meetings", "what did Carney say", "who said reset"];
 
 function answers(kb: KnowledgeBase): string[] {
   return QUESTIONS.map((q) => JSON.stringify(ask({ kb, now: NOW }, q)));
-}
-
-/** Counts turns of the event loop until stopped: each is a moment a request could be served. */
-function turnCounter(): { stop(): number } {
-  let turns = 0;
-  let running = true;
-  const tick = () => {
-    if (!running) return;
-    turns++;
-    setImmediate(tick);
-  };
-  setImmediate(tick);
-  return {
-    stop: () => {
-      running = false;
-      return turns;
-    },
-  };
 }
 
 /** Every view as plain data: the lazily computed parts (event texts, folded quotes) read out. */

@@ -7,10 +7,13 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { answerViewsReady } from "../../src/answer/views/warm.ts";
+import { EXTRACTORS } from "../../src/extract/registry.ts";
 import type { KnowledgeBase } from "../../src/knowledge/base.ts";
 import { addArticle } from "../../src/live/add-article.ts";
 import { watchKnowledge } from "../../src/live/watcher.ts";
 import { openKnowledgeCached } from "../../src/snapshot/open.ts";
+import { turnCounter } from "../helpers/turns.ts";
 import { askKb, citedIds, liveFolder, newArticle, waitFor } from "./helpers.ts";
 
 const CANOLA = "2026-05-07-canola-crush-plants";
@@ -58,5 +61,31 @@ describe("restart after live changes", () => {
     expect(second.kb.get(GEAR)?.body).toContain("Thursday");
     expect(extractionCalls(second.kb)).toBe(0);
     expect(second.save().shardsWritten).toBe(0);
+  });
+
+  it("saves in turns of the event loop what a save in one piece would, the kept views included", async () => {
+    const dir = liveFolder();
+    const cacheDir = mkdtempSync(join(tmpdir(), "tariff-desk-live-cache-"));
+    const first = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+    const added = addArticle(first.kb, {
+      headline: "Wharf fees rise",
+      outlet: "Harbour Ledger",
+      published: "2026-06-01",
+      text: "Wharf fees rose by a third on Monday, the port authority said.",
+    });
+    expect(added.ok).toBe(true);
+    await answerViewsReady(first.kb);
+    const counter = turnCounter();
+    const saved = await first.saveInTurns({ paceMs: 0 });
+    const turns = counter.stop();
+    expect(saved.shardsWritten).toBeGreaterThan(0);
+    expect(saved.skipped).toEqual([]);
+    // A turn after every step: per extractor and 64 articles, per shard, per view column.
+    expect(turns).toBeGreaterThan(EXTRACTORS.length);
+
+    const second = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+    expect(second.stats).toMatchObject({ articles: 3, fromCache: 3, extracted: 0, views: "kept" });
+    expect(citedIds(askKb(second.kb, "wharf fees"))).toContain("2026-06-01-wharf-fees-rise");
+    expect((await second.saveInTurns()).shardsWritten).toBe(0);
   });
 });

@@ -56,8 +56,11 @@ export interface EventColumns {
   index: Int32Array;
 }
 
-export function eventColumns(kb: KnowledgeBase, events: readonly DatedEvent[]): EventColumns {
-  const { list, index } = placesIn(
+export function* eventColumns(
+  kb: KnowledgeBase,
+  events: readonly DatedEvent[],
+): Steps<EventColumns> {
+  const { list, index } = yield* placesIn(
     kb.articles().map((a) => articleEvents(kb, a)),
     events.flatMap((e) => e.mentions),
     (m) => `event mention of ${m.articleId} is in no article`,

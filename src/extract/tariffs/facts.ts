@@ -201,9 +201,9 @@ export interface FactColumns {
   index: Int32Array;
 }
 
-export function factColumns(kb: KnowledgeBase, facts: readonly TariffFact[]): FactColumns {
+export function* factColumns(kb: KnowledgeBase, facts: readonly TariffFact[]): Steps<FactColumns> {
   const of = factsOf(kb);
-  const { list, index } = placesIn(
+  const { list, index } = yield* placesIn(
     kb.articles().map((a) => of.article(a)),
     facts,
     (f) => `a tariff fact of ${f.articleId} is in no article`,
