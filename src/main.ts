@@ -124,7 +124,9 @@ function afterChanges({ kb, saveInTurns }: CachedKnowledge): void {
         // the views are current.
         await answerViewsReady(kb);
       } catch (e) {
-        process.stderr.write(`views: not recomputed (${(e as Error).message}); questions will\n`);
+        process.stderr.write(
+          `views: not recomputed (${(e as Error).message}); the next question tries again\n`,
+        );
       }
       try {
         await saveInTurns();

@@ -25,9 +25,10 @@ export interface Intent<M = unknown> {
   match(text: string, ctx: AskContext): M | null;
   answer(ctx: AskContext, match: M, query: string): Answer;
   /**
-   * Shared work the answer will read beyond the answer views (ready.ts), in steps: Slack's
-   * listeners run it in turns of the event loop first, so that other requests are acknowledged
-   * meanwhile. Without it, `answer` does the same work in one piece.
+   * Shared work the answer will read beyond the answer views, in steps: Slack's listeners run
+   * it in turns of the event loop first (`readyToAnswer`, src/answer/views/warm.ts), so that
+   * other requests are acknowledged meanwhile. Without it, `answer` does the same work in one
+   * piece.
    */
   prepare?(ctx: AskContext, match: M): Steps<unknown>;
 }
