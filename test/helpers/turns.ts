@@ -1,5 +1,8 @@
-/** Counts turns of the event loop until stopped: each is a moment a request could be served. */
-export function turnCounter(): { stop(): number } {
+/**
+ * Counts turns of the event loop until stopped: each is a moment a request could be served.
+ * `now()` is the count so far, the turn a piece of work runs in.
+ */
+export function turnCounter(): { now(): number; stop(): number } {
   let turns = 0;
   let running = true;
   const tick = () => {
@@ -9,6 +12,7 @@ export function turnCounter(): { stop(): number } {
   };
   setImmediate(tick);
   return {
+    now: () => turns,
     stop: () => {
       running = false;
       return turns;

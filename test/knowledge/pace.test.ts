@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { pace, runInTurns } from "../../src/knowledge/pace.ts";
 import type { Steps } from "../../src/knowledge/steps.ts";
+import { turnCounter } from "../helpers/turns.ts";
 
 /** The turn of the event loop each step ran in, counted by a chain of setImmediate. */
 function* steps(
@@ -23,24 +24,14 @@ function* steps(
 
 describe("paced work", () => {
   it("runs one waiting piece per turn of the event loop, in turns, until each is done", async () => {
-    let turn = 0;
-    let running = true;
-    const tick = () => {
-      if (!running) return;
-      turn++;
-      setImmediate(tick);
-    };
-    setImmediate(tick);
+    const counter = turnCounter();
     const log: [string, number][] = [];
     const done = await Promise.all(
       ["views", "question", "save"].map((name) =>
-        runInTurns(
-          steps(name, 20, () => turn, log),
-          pace(0),
-        ),
+        runInTurns(steps(name, 20, counter.now, log), pace(0)),
       ),
     );
-    running = false;
+    counter.stop();
     expect(done).toEqual([20, 20, 20]);
     const byTurn = new Map<number, Set<string>>();
     for (const [name, t] of log) byTurn.set(t, (byTurn.get(t) ?? new Set()).add(name));
@@ -53,20 +44,10 @@ describe("paced work", () => {
   });
 
   it("lets a piece work until its budget is spent before it takes a turn", async () => {
-    let turn = 0;
-    let running = true;
-    const tick = () => {
-      if (!running) return;
-      turn++;
-      setImmediate(tick);
-    };
-    setImmediate(tick);
+    const counter = turnCounter();
     const log: [string, number][] = [];
-    await runInTurns(
-      steps("quick", 100, () => turn, log),
-      pace(60_000),
-    );
-    running = false;
+    await runInTurns(steps("quick", 100, counter.now, log), pace(60_000));
+    counter.stop();
     // One turn first (work begun in a callback lets pending I/O go), then all in one piece.
     expect(new Set(log.map(([, t]) => t)).size).toBe(1);
   });

@@ -18,6 +18,13 @@ import { askKb, citedIds, liveFolder, newArticle, waitFor } from "./helpers.ts";
 
 const CANOLA = "2026-05-07-canola-crush-plants";
 const GEAR = "2026-04-fishing-gear-levy";
+/** What the Slack form sends for an article added from Slack. */
+const WHARF_FEES = {
+  headline: "Wharf fees rise",
+  outlet: "Harbour Ledger",
+  published: "2026-06-01",
+  text: "Wharf fees rose by a third on Monday, the port authority said.",
+};
 
 /** Real runs of the extractors' per-article work: quotes, dates, events, tariff facts. */
 function extractionCalls(kb: KnowledgeBase): number {
@@ -41,12 +48,7 @@ describe("restart after live changes", () => {
         "both changes applied",
         () => first.kb.get(CANOLA) && first.kb.get(GEAR)?.body.includes("Thursday"),
       );
-      const added = addArticle(first.kb, {
-        headline: "Wharf fees rise",
-        outlet: "Harbour Ledger",
-        published: "2026-06-01",
-        text: "Wharf fees rose by a third on Monday, the port authority said.",
-      });
+      const added = addArticle(first.kb, WHARF_FEES);
       expect(added.ok).toBe(true);
       expect(first.save().skipped).toEqual([]);
     } finally {
@@ -67,12 +69,7 @@ describe("restart after live changes", () => {
     const dir = liveFolder();
     const cacheDir = mkdtempSync(join(tmpdir(), "tariff-desk-live-cache-"));
     const first = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
-    const added = addArticle(first.kb, {
-      headline: "Wharf fees rise",
-      outlet: "Harbour Ledger",
-      published: "2026-06-01",
-      text: "Wharf fees rose by a third on Monday, the port authority said.",
-    });
+    const added = addArticle(first.kb, WHARF_FEES);
     expect(added.ok).toBe(true);
     await answerViewsReady(first.kb);
     const counter = turnCounter();
