@@ -8,9 +8,11 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { writeCorpus } from "../../bench/corpus/generate.ts";
 import { knowledgeEvents } from "../../src/extract/events/index.ts";
+import type { DatedEvent } from "../../src/extract/events/types.ts";
 import type { Article } from "../../src/knowledge/article.ts";
 import type { KnowledgeBase } from "../../src/knowledge/base.ts";
 import { openKnowledge } from "../../src/knowledge/open.ts";
+import { openKnowledgeCached } from "../../src/snapshot/open.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "tariff-desk-events-reuse-"));
 writeCorpus(dir, 120, { seed: 5 });
@@ -22,6 +24,12 @@ function edit(kb: KnowledgeBase, ids: string[]): void {
   // A new article object: its events are extracted again, as after an edit on disk.
   kb.upsert({ ...changed, body: `${changed.body}\n\nOfficials will meet again on Nov. 3, 2025.` });
   kb.remove(removed.id);
+}
+
+/** How many events of `after` are the very objects of `before` (found by their first mention). */
+function takenAsTheyWere(before: DatedEvent[], after: DatedEvent[]): number {
+  const byLead = new Map(before.map((e) => [e.mentions[0], e]));
+  return after.filter((e) => byLead.get(e.mentions[0]) === e).length;
 }
 
 describe("events after a live change", () => {
@@ -64,5 +72,21 @@ describe("events after a live change", () => {
     }
     console.log(`events after the change: ${reused} of ${after.length} taken as they were`);
     expect(reused).toBeGreaterThan(after.length / 2);
+  });
+
+  it("after a restart that restored them, are taken as they were too", async () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), "tariff-desk-events-reuse-cache-"));
+    await openKnowledgeCached(dir, { cacheDir, workers: 0, settledMs: 0 });
+    const { kb, stats } = await openKnowledgeCached(dir, { cacheDir, workers: 0, settledMs: 0 });
+    expect(stats.views).toBe("kept");
+    const before = knowledgeEvents(kb);
+    const changed = kb.articles()[0] as Article;
+    const removed = kb.articles().at(-1) as Article;
+    edit(kb, [changed.id, removed.id]);
+    const after = knowledgeEvents(kb);
+    const fresh = openKnowledge(dir);
+    edit(fresh, [changed.id, removed.id]);
+    expect(after).toEqual(knowledgeEvents(fresh));
+    expect(takenAsTheyWere(before, after)).toBeGreaterThan(after.length / 2);
   });
 });

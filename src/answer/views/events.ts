@@ -72,11 +72,18 @@ function lower(m: EventMention): string {
   return s;
 }
 
-/** "YYYY-MM-DD" as a count of days, with no Date object made (a quarter million events per build). */
+/**
+ * "YYYY-MM-DD" as a count of days, with no Date object and no substring made: two per event, a
+ * quarter million events per build at 100,000 articles (issue 9).
+ */
 function dayNumber(d: Day): number {
-  return (
-    Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000
-  );
+  return Date.UTC(digits(d, 0, 4), digits(d, 5, 7) - 1, digits(d, 8, 10)) / 86_400_000;
+}
+
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  return n;
 }
 
 function* buildEventsView(events: readonly DatedEvent[]): Steps<EventsView> {

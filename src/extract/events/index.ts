@@ -39,7 +39,7 @@ export function knowledgeEventsInSteps(kb: KnowledgeBase): Steps<DatedEvent[]> {
       if (stepDone(i, ARTICLES_PER_STEP)) yield;
     }
     const made = new Map<EventMention, DatedEvent>();
-    const events = yield* mergeMentions(mentions, lastMerge.get(k), made);
+    const events = yield* mergeMentions(mentions, previousMerge(k), made);
     lastMerge.set(k, made);
     return events;
   });
@@ -87,7 +87,6 @@ export function* restoreEvents(kb: KnowledgeBase, columns: EventColumns): Steps<
   }
   const { counts, article, index } = columns;
   const events: DatedEvent[] = [];
-  const made = new Map<EventMention, DatedEvent>();
   let at = 0;
   for (let e = 0; e < counts.length; e++) {
     const n = counts[e] as number;
@@ -98,19 +97,30 @@ export function* restoreEvents(kb: KnowledgeBase, columns: EventColumns): Steps<
       if (!m) return `event ${e} names a mention no article has`;
       ordered.push(m);
     }
-    const event = toEvent(ordered);
-    made.set(ordered[0] as EventMention, event);
-    events.push(event);
+    events.push(toEvent(ordered));
     if (stepDone(e)) yield;
   }
   if (at !== article.length) return "mentions left over";
   kb.seedDerived("events", events);
-  lastMerge.set(kb, made);
+  lastMerge.set(kb, events);
   return null;
 }
 
-/** Per knowledge base, the last merge's events by first mention: the next merge reuses those unchanged. */
-const lastMerge = new WeakMap<KnowledgeBase, ReadonlyMap<EventMention, DatedEvent>>();
+/**
+ * Per knowledge base, the last merge's events by first mention: the next merge reuses those
+ * unchanged. Restored events are kept as their list, mapped when a merge first needs them: a
+ * restart need not make a 250,000-entry map that only a live change reads (issue 9).
+ */
+const lastMerge = new WeakMap<
+  KnowledgeBase,
+  ReadonlyMap<EventMention, DatedEvent> | readonly DatedEvent[]
+>();
+
+function previousMerge(kb: KnowledgeBase): ReadonlyMap<EventMention, DatedEvent> | undefined {
+  const last = lastMerge.get(kb);
+  if (last === undefined || last instanceof Map) return last;
+  return new Map((last as readonly DatedEvent[]).map((e) => [e.mentions[0] as EventMention, e]));
+}
 
 /**
  * "today" means today falls within the days the event can fall on: the day itself, or for a

@@ -105,12 +105,14 @@ function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
 export function toEvent(ordered: EventMention[]): DatedEvent {
   const lead = ordered[0] as EventMention;
   const { terms: _terms, inherited: _inherited, ...fields } = lead;
-  const participants: string[] = [];
+  // One mention (most events): its own list, not a copy (nothing changes either list).
+  const participants: string[] = ordered.length === 1 ? lead.participants : [];
   // Where mentions narrow the days differently (by tense), the event keeps what all allow.
   let first = lead.first;
   let last = lead.last;
   for (const m of ordered) {
-    for (const p of m.participants) if (!participants.includes(p)) participants.push(p);
+    if (participants !== lead.participants)
+      for (const p of m.participants) if (!participants.includes(p)) participants.push(p);
     if (m.first > first) first = m.first;
     if (m.last < last) last = m.last;
   }

@@ -27,18 +27,23 @@ function decisive(f: TariffFact): boolean {
   return f.rate !== null || CHANGES.has(f.status);
 }
 
+interface Pick {
+  at: number;
+  decisive: boolean;
+}
+
 /** `mine`: the sector's facts, newest first (as factsBySector gives them). */
 function* sectorBoard(sector: SectorEntry, mine: TariffFact[]): Steps<SectorBoard> {
   // Per (imposedBy, basis): the position of its first decisive fact, else of its first fact.
   // Positions, not fact-keyed maps and per-group lists: a board is built over every fact of its
-  // sector (tens of thousands at archive scale, issue 9).
-  const picks = new Map<string, { at: number; decisive: boolean }>();
+  // sector (tens of thousands at archive scale, issue 9). Per side, by basis: no key string per fact.
+  const picks = { US: new Map<string, Pick>(), CA: new Map<string, Pick>() };
   const rated = { US: false, CA: false };
   for (let i = 0; i < mine.length; i++) {
     const f = mine[i] as TariffFact;
-    const key = `${f.imposedBy}|${f.basis ?? ""}`;
-    const pick = picks.get(key);
-    if (!pick) picks.set(key, { at: i, decisive: decisive(f) });
+    const bySide = picks[f.imposedBy];
+    const pick = bySide.get(f.basis ?? "");
+    if (!pick) bySide.set(f.basis ?? "", { at: i, decisive: decisive(f) });
     else if (!pick.decisive && decisive(f)) {
       pick.at = i;
       pick.decisive = true;
@@ -46,7 +51,7 @@ function* sectorBoard(sector: SectorEntry, mine: TariffFact[]): Steps<SectorBoar
     if (f.rate !== null) rated[f.imposedBy] = true;
     if (stepDone(i)) yield;
   }
-  const at = [...picks.values()].map((p) => p.at);
+  const at = [...picks.US.values(), ...picks.CA.values()].map((p) => p.at);
   const fact = (i: number) => mine[i] as TariffFact;
   at.sort(
     (a, b) =>
