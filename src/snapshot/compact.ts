@@ -227,7 +227,8 @@ function utf8Offsets(text: string): Int32Array {
 
 /**
  * A value left packed: `unpackValue` reads it when it is first needed. It holds its own copy
- * of its tokens (the file's bytes are a reused buffer) and its shard's tables.
+ * of its tokens and its shard's numbers (the file's bytes are a reused buffer) and its shard's
+ * string and shape tables.
  */
 export class Deferred {
   constructor(
@@ -291,7 +292,8 @@ export function unpackResults(
   }
   if (later.length > 0) {
     const own = new Int32Array(later.reduce((n, l) => n + l.to - l.from, 0));
-    const tables: PackedTables = { ...packed, tokens: own };
+    // The numbers too: `packed.floats` may be a view on the buffer the next shard file is read into.
+    const tables: PackedTables = { ...packed, tokens: own, floats: packed.floats.slice() };
     let at = 0;
     for (const { from, to, pair } of later) {
       own.set(tokens.subarray(from, to), at);

@@ -188,6 +188,17 @@ describe("packed extraction results", () => {
     expect(() => unpackValue(damaged, cutFrom(bodies[0] as string))).toThrow(/damaged \(bad token/);
   });
 
+  it("leave a deferred value's numbers its own too, so the file's buffer can be read into again", () => {
+    const value = { rate: 12.5, big: 2 ** 40, range: [7.25, -0.5] };
+    const packed = structuredClone(packResults([[["later", value]]], [""]));
+    const [back] = unpackResults(packed, 1, () => cutFrom(""), new Set(["later"]));
+    const d = back?.[0]?.[1] as Deferred;
+    expect(d).toBeInstanceOf(Deferred);
+    packed.tokens.fill(99);
+    packed.floats.fill(0);
+    expect(unpackValue(d, cutFrom(""))).toStrictEqual(value);
+  });
+
   it("keep every kind of value exactly, fields in their order", () => {
     const odd = {
       rate: 12.5,
