@@ -56,7 +56,7 @@ export function dedupe(parsed: { article?: Article; problems: Problem[] }[]): Lo
   const problems: Problem[] = [];
   const byId = new Map<string, Article>();
   for (const p of parsed) {
-    problems.push(...p.problems);
+    for (const problem of p.problems) problems.push(problem);
     if (!p.article) continue;
     const first = byId.get(p.article.id);
     if (first) {

@@ -167,7 +167,7 @@ export async function openKnowledgeCached(
     origin.set(article, { hash: known.entry.hash, stat: content ? content.stat : stat });
     // A stat worth recording (not a file changed a moment ago) that the snapshot lacks.
     if (content?.stat && !sameStat(content.stat, known.entry.stat)) restated.add(article);
-    results.push({ article, problems: [] });
+    results.push({ article, problems: NO_PROBLEMS });
   }
   const { articles, problems } = dedupe(results);
   const kb = new KnowledgeBase(articles, [...folder.problems, ...problems, ...synonyms.problems], {
@@ -198,7 +198,8 @@ export async function openKnowledgeCached(
     const extractions = known?.extractions;
     if (!known || !extractions) toExtract.push(a);
     else
-      for (const [key, value] of extractions) {
+      for (let k = 0; k < extractions.length; k++) {
+        const [key, value] = extractions[k] as [string, unknown];
         if (value instanceof Deferred) {
           packed.seed(key, a, value, known.shard, known.index);
           deferred++;
@@ -288,6 +289,9 @@ export async function openKnowledgeCached(
     readPacked: ({ paceMs } = {}) => packed.readAll(pace(paceMs)),
   };
 }
+
+/** An article taken from the snapshot has no problems: one empty list for all 100,000. */
+const NO_PROBLEMS: Problem[] = Object.freeze([]) as unknown as Problem[];
 
 function keptAll(shards: number): SaveStats {
   return { shardsWritten: 0, shardsKept: shards, bytesWritten: 0, skipped: [] };
