@@ -111,7 +111,7 @@ export function toEvent(ordered: EventMention[]): DatedEvent {
   let first = lead.first;
   let last = lead.last;
   for (const m of ordered) {
-    if (participants !== lead.participants)
+    if (ordered.length > 1)
       for (const p of m.participants) if (!participants.includes(p)) participants.push(p);
     if (m.first > first) first = m.first;
     if (m.last < last) last = m.last;
