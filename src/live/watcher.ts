@@ -49,6 +49,12 @@ export interface KnowledgeWatcher {
    * hundred files per turn of the event loop so a large folder never stalls a Slack request.
    */
   rescan(): Promise<void>;
+  /**
+   * Resolves once the watcher has taken stock of the folder and applied the files changed since
+   * the load. A folder of more than SCAN_CHUNK files is taken stock of in turns of the event
+   * loop; changes seen meanwhile are applied then, and `problems()` is the load's until then.
+   */
+  ready: Promise<void>;
   close(): void;
 }
 
@@ -85,10 +91,29 @@ export function watchKnowledge(
   });
 
   const sync = new FolderSync(kb, dir, log, listArticles());
-  sync.learnWaiting();
   const dataHashes = new Map(RESTART_FILES.map((f) => [f, hashOf(join(dir, f))]));
-  if (options.loadedAt !== undefined) {
-    for (const name of sync.modifiedSince(options.loadedAt - CLOCK_SLACK_MS)) apply(name, true);
+  /** Files with events before the stock was taken: read again, whatever their stat, once it is. */
+  let early: Set<string> | null = new Set();
+  const stock = sync.stockInSteps(SCAN_CHUNK);
+  // A folder of one chunk is taken stock of at once, before this returns; a larger one in turns.
+  const ready = stock.next().done ? Promise.resolve(stockTaken()) : stockInTurns();
+
+  async function stockInTurns(): Promise<void> {
+    do {
+      await new Promise((r) => setImmediate(r));
+      if (closed) return;
+    } while (!stock.next().done);
+    stockTaken();
+  }
+
+  function stockTaken(): void {
+    sync.learnWaiting();
+    const seen = early ?? new Set<string>();
+    early = null;
+    if (options.loadedAt !== undefined) {
+      for (const name of sync.modifiedSince(options.loadedAt - CLOCK_SLACK_MS)) apply(name, true);
+    }
+    for (const name of seen) apply(name, true);
   }
 
   function listArticles(): string[] {
@@ -110,6 +135,10 @@ export function watchKnowledge(
   }
 
   function apply(name: string, force = false): void {
+    if (early) {
+      early.add(name);
+      return;
+    }
     if (RESTART_FILES.includes(name)) {
       const changed = hashOf(join(dir, name)) !== dataHashes.get(name);
       sync.notice(name, changed ? RESTART_MESSAGE : undefined);
@@ -125,7 +154,7 @@ export function watchKnowledge(
 
   let scanning: Promise<void> | undefined;
   function rescan(): Promise<void> {
-    scanning ??= scanAll().finally(() => {
+    scanning ??= ready.then(scanAll).finally(() => {
       scanning = undefined;
     });
     return scanning;
@@ -153,7 +182,7 @@ export function watchKnowledge(
     timers.clear();
   }
 
-  return { problems: () => sync.problems(), rescan, close };
+  return { problems: () => (early ? kb.problems : sync.problems()), rescan, ready, close };
 }
 
 /** The content hash of a data file, or "" when it is absent or unreadable. */

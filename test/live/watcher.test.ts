@@ -4,18 +4,21 @@
  */
 import {
   appendFileSync,
+  mkdtempSync,
   readFileSync,
   renameSync,
   rmSync,
   utimesSync,
   writeFileSync,
 } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { KnowledgeBase } from "../../src/knowledge/base.ts";
 import { openKnowledge } from "../../src/knowledge/open.ts";
 import { type KnowledgeWatcher, RESTART_MESSAGE, watchKnowledge } from "../../src/live/watcher.ts";
 import { sentences } from "../../src/text/passages.ts";
+import { turnCounter } from "../helpers/turns.ts";
 import { askKb, captureLog, citedIds, liveFolder, newArticle, waitFor } from "./helpers.ts";
 
 const DAIRY = "2026-03-02-dairy-quota-review";
@@ -246,5 +249,33 @@ describe("the knowledge watcher", () => {
     await watcher.rescan();
     await waitFor("the sentinel sees the new file", () => sentinel.kb.get(CANOLA));
     expect(kb.get(CANOLA)).toBeUndefined();
+  });
+});
+
+describe("the watcher on a folder of thousands of files", () => {
+  const brief = (i: number, body: string) =>
+    `---\nid: brief-${i}\nheadline: "Brief ${i}"\noutlet: T\npublished: "2026-11-19"\n---\n\n${body}\n`;
+
+  it("takes stock in turns of the event loop, then applies what changed since the load and meanwhile", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tariff-desk-live-large-"));
+    for (let i = 0; i < 2000; i++)
+      writeFileSync(join(dir, `brief-${i}.md`), brief(i, "Port fees were unchanged."));
+    const loadedAt = Date.now();
+    const kb = openKnowledge(dir);
+    // Saved after the loader read the folder, before the watch began.
+    writeFileSync(join(dir, "brief-0.md"), brief(0, "Port fees rose by a tenth."));
+    const turns = turnCounter();
+    const watcher = watchKnowledge(kb, dir, { rescanMs: 0, debounceMs: 0, loadedAt });
+    watchers.push(watcher);
+    // Saved while the watcher takes stock.
+    writeFileSync(join(dir, "brief-1.md"), brief(1, "Port fees fell by a tenth."));
+    expect(kb.get("brief-0")?.body).toBe("Port fees were unchanged.");
+    expect(watcher.problems()).toEqual([]);
+    await watcher.ready;
+    expect(turns.stop()).toBeGreaterThan(2);
+    expect(kb.get("brief-0")?.body).toBe("Port fees rose by a tenth.");
+    await waitFor("the file saved meanwhile", () => kb.get("brief-1")?.body.includes("fell"));
+    expect(kb.size).toBe(2000);
+    expect(watcher.problems()).toEqual([]);
   });
 });
