@@ -5,7 +5,7 @@
  * boards) are memoized per version and rebuilt lazily after any change.
  */
 import type { Article, Problem } from "./article.ts";
-import { compareNewestFirst, pubDateRange } from "./pubdate.ts";
+import { compareNewestFirst, compareSpansNewestFirst, pubDateRange } from "./pubdate.ts";
 import type { Steps } from "./steps.ts";
 
 export class KnowledgeBase {
@@ -247,7 +247,7 @@ function sortNewestFirst(articles: Article[]): Article[] {
   const keyed = articles.map((a) => ({ a, ...pubDateRange(a.published) }));
   keyed.sort(
     (x, y) =>
-      (x.last < y.first ? 1 : y.last < x.first ? -1 : 0) ||
+      compareSpansNewestFirst(x, y) ||
       y.a.published.value.localeCompare(x.a.published.value) ||
       x.a.id.localeCompare(y.a.id),
   );

@@ -63,10 +63,16 @@ function computeRange(d: PubDate): { first: string; last: string } {
  * caller's next key (relevance) decides.
  */
 export function compareNewestFirst(a: PubDate, b: PubDate): number {
-  const ra = pubDateRange(a);
-  const rb = pubDateRange(b);
-  if (ra.last < rb.first) return 1;
-  if (rb.last < ra.first) return -1;
+  return compareSpansNewestFirst(pubDateRange(a), pubDateRange(b));
+}
+
+/** compareNewestFirst on spans already looked up: for sorts that look each date's up once. */
+export function compareSpansNewestFirst(
+  a: { readonly first: string; readonly last: string },
+  b: { readonly first: string; readonly last: string },
+): number {
+  if (a.last < b.first) return 1;
+  if (b.last < a.first) return -1;
   return 0;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { Article } from "../../knowledge/article.ts";
 import type { KnowledgeBase } from "../../knowledge/base.ts";
-import { type PubDate, pubDateRange } from "../../knowledge/pubdate.ts";
+import { compareSpansNewestFirst, type PubDate, pubDateRange } from "../../knowledge/pubdate.ts";
 import {
   ARTICLES_PER_STEP,
   runSteps,
@@ -254,8 +254,9 @@ function* newestFirst(facts: TariffFact[]): Steps<TariffFact[]> {
     keyed.push({ fact, value: fact.asOf.value, ...pubDateRange(fact.asOf) });
     if (stepDone(i)) yield;
   }
-  const sorted = yield* sortInSteps(keyed, (a, b) =>
-    a.last < b.first ? 1 : b.last < a.first ? -1 : byCodeUnit(b.value, a.value),
+  const sorted = yield* sortInSteps(
+    keyed,
+    (a, b) => compareSpansNewestFirst(a, b) || byCodeUnit(b.value, a.value),
   );
   const out: TariffFact[] = [];
   for (let i = 0; i < sorted.length; i++) {
