@@ -6,7 +6,7 @@
  */
 import { VIEWS } from "../../extract/registry.ts";
 import type { KnowledgeBase } from "../../knowledge/base.ts";
-import { type Pace, pace } from "../../knowledge/pace.ts";
+import { type Pace, pace, runInTurns } from "../../knowledge/pace.ts";
 import { runSteps, type Steps } from "../../knowledge/steps.ts";
 import { searchIndex } from "../../search/index.ts";
 import type { AskContext } from "../intent.ts";
@@ -55,14 +55,16 @@ export async function warmAnswerViewsInTurns(
 }
 
 /** Runs `steps` to the end, taking turns as `turns` says; false, having stopped, when the knowledge changed meanwhile. */
-async function inTurns(kb: KnowledgeBase, steps: Steps<unknown>, turns: Pace): Promise<boolean> {
-  const version = kb.version;
+function inTurns(kb: KnowledgeBase, steps: Steps<unknown>, turns: Pace): Promise<boolean> {
+  return runInTurns(untilChanged(kb, kb.version, steps), turns);
+}
+
+/** `steps`, stopped (false) before any step the knowledge is no longer at `version` for. */
+function* untilChanged(kb: KnowledgeBase, version: number, steps: Steps<unknown>): Steps<boolean> {
   for (;;) {
-    if (turns.due()) {
-      await turns.turn();
-      if (kb.version !== version) return false;
-    }
+    if (kb.version !== version) return false;
     if (steps.next().done) return true;
+    yield;
   }
 }
 
