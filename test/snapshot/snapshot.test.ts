@@ -31,7 +31,12 @@ import { openLogged } from "../helpers/snapshot.ts";
 
 const NOW = new Date("2026-11-21T12:00:00Z");
 
-/** A folder with the bundled articles and a synthetic archive spread over four years. */
+/**
+ * A folder with the bundled articles and a synthetic archive spread over four years. Its files
+ * are new, so the tests that count what a restart reads or writes open it with settledMs 0:
+ * otherwise a file is known by its stat or not depending on whether two seconds have passed
+ * since it was written, which on a slow machine falls between two opens.
+ */
 function knowledgeFolder(): string {
   const dir = tempDir("snap-kb");
   cpSync(BUNDLED, dir, { recursive: true });
@@ -67,14 +72,14 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
   it("restarts from the snapshot with no extraction and no index build, answering as a rebuild does", async () => {
     const dir = knowledgeFolder();
     const cacheDir = tempDir("snap-cache");
-    const cold = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+    const cold = await openKnowledgeCached(dir, { cacheDir, workers: 0, settledMs: 0 });
     expect(cold.stats.extracted).toBe(53);
     expect(cold.stats.save.shardsWritten).toBeGreaterThan(2);
     expect(extractionCalls(cold.kb)).toBeGreaterThan(53);
 
     const files = () => readdirSync(cacheDir).map((f) => [f, statSync(join(cacheDir, f)).ino]);
     const before = files();
-    const warm = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+    const warm = await openKnowledgeCached(dir, { cacheDir, workers: 0, settledMs: 0 });
     // Nothing new went into service, so nothing was written, not even the manifest.
     expect(files()).toEqual(before);
     expect(warm.stats.save.shardsKept).toBe(cold.stats.save.shardsWritten);
@@ -101,13 +106,13 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
   it("re-reads and re-extracts only an edited file, and rebuilds only its shard", async () => {
     const dir = knowledgeFolder();
     const cacheDir = tempDir("snap-cache");
-    const cold = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+    const cold = await openKnowledgeCached(dir, { cacheDir, workers: 0, settledMs: 0 });
     const file = readdirSync(dir).find((f) => f.startsWith("2025-09-17"));
     if (!file) throw new Error("bundled article missing");
     const path = join(dir, file);
     writeFileSync(path, readFileSync(path, "utf8").replace("eerily quiet", "strangely quiet"));
 
-    const warm = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+    const warm = await openKnowledgeCached(dir, { cacheDir, workers: 0, settledMs: 0 });
     expect(warm.stats).toMatchObject({ extracted: 1, parsed: 2, shardsBuilt: 1 });
     expect(warm.stats.shardsLoaded).toBe(cold.stats.shardsBuilt - 1);
     expect(warm.stats.save.shardsWritten).toBe(1);
@@ -119,7 +124,7 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
   it("saves a live change as one shard file, so the next start re-extracts nothing", async () => {
     const dir = knowledgeFolder();
     const cacheDir = tempDir("snap-cache");
-    const { kb, save } = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+    const { kb, save } = await openKnowledgeCached(dir, { cacheDir, workers: 0, settledMs: 0 });
     const body = "Potash exporters in Saskatoon said the new quota ends on March 3, 2027.";
     const text = `---\nid: live-potash\nheadline: "Potash quota set"\noutlet: T\npublished: "2026-11-20"\n---\n\n${body}\n`;
     writeFileSync(join(dir, "live-potash.md"), text);
@@ -130,7 +135,7 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
     expect(save()).toMatchObject({ shardsWritten: 1, skipped: [] });
     expect(save()).toMatchObject({ shardsWritten: 0 });
 
-    const warm = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+    const warm = await openKnowledgeCached(dir, { cacheDir, workers: 0, settledMs: 0 });
     expect(warm.stats).toMatchObject({ articles: 54, extracted: 0, shardsBuilt: 0 });
     expect(extractionCalls(warm.kb)).toBe(0);
     expect(answers(warm.kb)).toEqual(answers(openKnowledge(dir)));
@@ -139,7 +144,7 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
   it("falls back to the articles, with a logged reason, for a damaged, missing or out-of-date shard", async () => {
     const dir = knowledgeFolder();
     const cacheDir = tempDir("snap-cache");
-    await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+    await openKnowledgeCached(dir, { cacheDir, workers: 0, settledMs: 0 });
     const shards = readdirSync(cacheDir)
       .filter((f) => f.startsWith("shard-"))
       .sort();
@@ -155,7 +160,7 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
     old.write(`"format":${FORMAT - 1},`, at, "latin1");
     writeFileSync(join(cacheDir, older), old);
 
-    const { logged, ...warm } = await openLogged(dir, { cacheDir, workers: 0 });
+    const { logged, ...warm } = await openLogged(dir, { cacheDir, workers: 0, settledMs: 0 });
     expect(
       logged.some((l) => /shard .*: corrupt \(truncated or padded file\); rebuilt/.test(l)),
     ).toBe(true);
@@ -175,6 +180,7 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
     const again = await openKnowledgeCached(dir, {
       cacheDir,
       workers: 0,
+      settledMs: 0,
       log: (m) => logged2.push(m),
     });
     expect(logged2.filter((l) => /index made by another version; rebuilt/.test(l)).length).toBe(
@@ -187,7 +193,7 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
   it("grows the vocabulary file for words no shard held, so the next start loads every shard and finds them", async () => {
     const dir = knowledgeFolder();
     const cacheDir = tempDir("snap-cache");
-    const { kb, save } = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+    const { kb, save } = await openKnowledgeCached(dir, { cacheDir, workers: 0, settledMs: 0 });
     const vocabulary = () => JSON.parse(readFileSync(join(cacheDir, "vocabulary.json"), "utf8"));
     const before = vocabulary();
     const word = "quorbitane";
@@ -204,7 +210,7 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
     expect(after.terms.slice(0, before.terms.length)).toEqual(before.terms);
     expect(after.terms.slice(before.terms.length)).toContain(word);
 
-    const warm = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+    const warm = await openKnowledgeCached(dir, { cacheDir, workers: 0, settledMs: 0 });
     expect(warm.stats).toMatchObject({ extracted: 0, shardsBuilt: 0, reasons: [] });
     expect(ask({ kb: warm.kb, now: NOW }, word).items[0]?.text).toContain(`levy on ${word}`);
     expect(answers(warm.kb)).toEqual(answers(openKnowledge(dir)));
@@ -213,7 +219,7 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
   it("rebuilds the index, keeping the extractions, when the vocabulary file is missing, damaged or another's", async () => {
     const dir = knowledgeFolder();
     const cacheDir = tempDir("snap-cache");
-    const cold = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+    const cold = await openKnowledgeCached(dir, { cacheDir, workers: 0, settledMs: 0 });
     const shards = cold.stats.save.shardsWritten;
     const path = join(cacheDir, "vocabulary.json");
     const good = readFileSync(path, "utf8");
@@ -225,12 +231,12 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
     ];
     for (const [damage, reason] of cases) {
       damage();
-      const { logged, ...warm } = await openLogged(dir, { cacheDir, workers: 0 });
+      const { logged, ...warm } = await openLogged(dir, { cacheDir, workers: 0, settledMs: 0 });
       expect(logged.some((l) => reason.test(l))).toBe(true);
       expect(warm.stats).toMatchObject({ extracted: 0, shardsBuilt: shards, shardsLoaded: 0 });
       expect(answers(warm.kb)).toEqual(answers(cold.kb));
       // The save wrote a new vocabulary and every shard by it: the start after is whole again.
-      const next = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+      const next = await openKnowledgeCached(dir, { cacheDir, workers: 0, settledMs: 0 });
       expect(next.stats).toMatchObject({ shardsBuilt: 0, reasons: [] });
     }
   });
