@@ -52,4 +52,25 @@ describe("passages", () => {
       }
     }
   });
+
+  it("splits a body once for all its readers, and each body by its own content", () => {
+    const one = "Talks resumed. “Not yet,” she said.\n\nOttawa waited.";
+    // The same content as another string object (as a re-read file gives it).
+    const again = [..."Talks resumed. "].join("") + one.slice("Talks resumed. ".length);
+    expect(sentences(again)).toBe(sentences(one));
+    expect(paragraphs(again)).toBe(paragraphs(one));
+    const other = one.replace("Ottawa waited.", "Ottawa waited. Then it acted.");
+    expect(texts(other)).toEqual([
+      "Talks resumed.",
+      "“Not yet,” she said.",
+      "Ottawa waited.",
+      "Then it acted.",
+    ]);
+    expect(texts(one)).toEqual(["Talks resumed.", "“Not yet,” she said.", "Ottawa waited."]);
+    // Many bodies later the first is split afresh, to the same spans.
+    const first = sentences(one);
+    for (let i = 0; i < 300; i++) sentences(`${one} Filler ${i}.`);
+    expect(sentences(one)).not.toBe(first);
+    expect(sentences(one)).toEqual(first);
+  });
 });

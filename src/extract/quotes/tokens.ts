@@ -3,7 +3,7 @@
  * speaker never read words inside a quotation ("the prime minister will have…" inside a quote is
  * not a speaker). Offsets point into the article body.
  */
-import { paragraphs, sentencesOf } from "../../text/passages.ts";
+import { sentences } from "../../text/passages.ts";
 import type { QuoteMark } from "./marks.ts";
 
 export interface Token {
@@ -103,17 +103,15 @@ export function tokenize(body: string, from: number, to: number, marks: QuoteMar
 export function outerSentences(body: string, marks: QuoteMark[]): OuterSentence[] {
   const inside = (pos: number) => marks.some((q) => q.open < pos && pos < q.close);
   const out: OuterSentence[] = [];
-  paragraphs(body).forEach((para, p) => {
-    let current: { start: number; end: number } | undefined;
-    for (const s of sentencesOf(body, para, p)) {
-      if (current && inside(s.start)) current.end = s.end;
-      else {
-        if (current) out.push({ ...current, paragraph: p, tokens: [] });
-        current = { start: s.start, end: s.end };
-      }
+  let current: OuterSentence | undefined;
+  for (const s of sentences(body)) {
+    if (current && current.paragraph === s.paragraph && inside(s.start)) current.end = s.end;
+    else {
+      if (current) out.push(current);
+      current = { start: s.start, end: s.end, paragraph: s.paragraph, tokens: [] };
     }
-    if (current) out.push({ ...current, paragraph: p, tokens: [] });
-  });
+  }
+  if (current) out.push(current);
   for (const s of out) s.tokens = tokenize(body, s.start, s.end, marks);
   return out;
 }
