@@ -145,8 +145,9 @@ interface Split {
 /**
  * The splits of the bodies split last, by content. On a cold start each body is split seven
  * times (quote marks, quotes, dates, events, tariff facts, coverage, search passages), every
- * extractor going over a worker job's hundred articles in turn: 8% of the extraction's time at
- * 100,000 articles (issue 9). The lists are shared, hence read-only.
+ * extractor going over a worker job's hundred articles in turn: 8% of the extraction's time in
+ * a profile of 5,000 articles of the synthetic archive (issue 9). The lists are shared, hence
+ * read-only.
  */
 const recent = new Map<string, Split>();
 const RECENT = 256;
