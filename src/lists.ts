@@ -1,7 +1,7 @@
 /**
  * Grouping and ordering lists, shared by the search layout, the extractions' views, the answer
- * layouts and the digest. Part of both snapshot version hashes (src/snapshot/version.ts), with
- * the steps it groups in: shard layout depends on it.
+ * layouts and the digest, and a Map kept to a bounded size. Part of both snapshot version
+ * hashes (src/snapshot/version.ts), with the steps it groups in: shard layout depends on it.
  */
 import {
   ARTICLES_PER_STEP,
@@ -55,4 +55,16 @@ export function* placesIn<T>(
     if (stepDone(i)) yield;
   }
   return out;
+}
+
+/**
+ * Adds `key` as `map`'s newest entry; returns the oldest, removed, when that makes more than
+ * `max`: the bounded caches of bodies read and of bodies split.
+ */
+export function keep<K, V>(map: Map<K, V>, key: K, value: V, max: number): [K, V] | undefined {
+  map.set(key, value);
+  if (map.size <= max) return undefined;
+  const oldest = map.entries().next().value as [K, V];
+  map.delete(oldest[0]);
+  return oldest;
 }

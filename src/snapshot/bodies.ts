@@ -12,6 +12,7 @@
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { crc32 } from "node:zlib";
 import { type Article, parseArticle } from "../knowledge/article.ts";
+import { keep } from "../lists.ts";
 import { type Cutter, cutFrom, utf8Range } from "./compact.ts";
 import { readArticleFile } from "./folder.ts";
 import { type ArticleMeta, BEYOND_LATIN1, type StoredBodies } from "./format.ts";
@@ -123,15 +124,6 @@ function used<K, V>(map: Map<K, V>, key: K): V | undefined {
     map.set(key, value);
   }
   return value;
-}
-
-/** Adds `key` as `map`'s newest entry; returns the oldest, removed, when that makes more than `max`. */
-function keep<K, V>(map: Map<K, V>, key: K, value: V, max: number): [K, V] | undefined {
-  map.set(key, value);
-  if (map.size <= max) return undefined;
-  const oldest = map.entries().next().value as [K, V];
-  map.delete(oldest[0]);
-  return oldest;
 }
 
 function fromArticleFile(file: string, { shard, i }: Place, why: string): string {

@@ -3,6 +3,8 @@
  * body so any passage can be cited verbatim later.
  */
 
+import { keep } from "../lists.ts";
+
 export interface Span {
   start: number;
   end: number;
@@ -156,8 +158,7 @@ function splitOf(body: string): Split {
   let split = recent.get(body);
   if (split === undefined) {
     split = { paragraphs: findParagraphs(body) };
-    recent.set(body, split);
-    if (recent.size > RECENT) recent.delete(recent.keys().next().value as string);
+    keep(recent, body, split, RECENT);
   }
   return split;
 }
