@@ -217,8 +217,9 @@ export async function openKnowledgeCached(
         return !seed || !sameIds(seed.ids, list);
       }),
     );
-    for (const [key, data] of await coldStartInWorkers(kb, toExtract, toBuild, workers))
-      seeds.set(key, data);
+    const cold = await coldStartInWorkers(kb, toExtract, toBuild, workers);
+    for (const [key, data] of cold.segments) seeds.set(key, data);
+    writer.takePacks(cold.packs);
   }
   // Articles restored from the snapshot are seeded already; the tariffs entry computes its view
   // over the whole knowledge, which the views below do in any case.
@@ -294,7 +295,7 @@ export async function openKnowledgeCached(
 const NO_PROBLEMS: Problem[] = Object.freeze([]) as unknown as Problem[];
 
 function keptAll(shards: number): SaveStats {
-  return { shardsWritten: 0, shardsKept: shards, bytesWritten: 0, skipped: [] };
+  return { shardsWritten: 0, fromWorkers: 0, shardsKept: shards, bytesWritten: 0, skipped: [] };
 }
 
 /** Segments whose articles are all in service, each the very content the segment was built from. */

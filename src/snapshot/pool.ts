@@ -3,7 +3,8 @@
  * search shards' segments, one job per shard, to one worker per core. Each article's results
  * are seeded into the knowledge base, where the extractors then find them instead of computing
  * them again; the segments go to the search index as seeds. Building the segments here rather
- * than on the main thread after extraction keeps both cores busy for the whole cold start.
+ * than on the main thread after extraction keeps both cores busy for the whole cold start. The
+ * packs the results came in are kept too, per article, for the save to write as they are.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -13,7 +14,7 @@ import type { Article } from "../knowledge/article.ts";
 import type { KnowledgeBase } from "../knowledge/base.ts";
 import { type SegmentData, sameShape } from "../search/segment.ts";
 import { cutterFor } from "./bodies.ts";
-import { unpackResults } from "./compact.ts";
+import { type PackedArticle, unpackResults } from "./compact.ts";
 import type { PoolJob, PoolResult } from "./worker.ts";
 
 const JOB_SIZE = 100;
@@ -37,16 +38,23 @@ function tsxImportApi(): string {
   return new URL(pkg.exports["./esm/api"].import.default, pathToFileURL(manifest)).href;
 }
 
+export interface ColdStart {
+  /** The segments built, by shard key. */
+  segments: Map<string, SegmentData>;
+  /** Each article extracted, and where its results are in the pack they came in. */
+  packs: Map<Article, PackedArticle>;
+}
+
 /**
  * Extracts `articles` and builds the segments of `shards` (key → its articles, in segment
- * order) on `threads` workers; returns the segments by key.
+ * order) on `threads` workers.
  */
 export async function coldStartInWorkers(
   kb: KnowledgeBase,
   articles: Article[],
   shards: ReadonlyMap<string, Article[]>,
   threads: number,
-): Promise<Map<string, SegmentData>> {
+): Promise<ColdStart> {
   const dir = kb.options.dir ?? ".";
   // The long segment jobs first, so that no worker starts one while the other sits idle at the end.
   const jobs: Omit<PoolJob, "job">[] = [...shards.values()]
@@ -56,6 +64,7 @@ export async function coldStartInWorkers(
     jobs.push({ kind: "extract", articles: articles.slice(i, i + JOB_SIZE) });
   const keyOf = new Map([...shards].map(([key, list]) => [list, key]));
   const segments = new Map<string, SegmentData>();
+  const packs = new Map<Article, PackedArticle>();
   const workers = Array.from({ length: Math.min(threads, jobs.length) }, () => startWorker(dir));
   let next = 0;
   try {
@@ -77,9 +86,12 @@ export async function coldStartInWorkers(
                   const article = list[i];
                   return article === undefined ? undefined : cutterFor(article);
                 });
-                results.forEach((values, i) => {
-                  for (const [key, value] of values ?? [])
-                    kb.seedPerArticle(key, list[i] as Article, value);
+                const packed = r.values;
+                results.forEach((values, index) => {
+                  const article = list[index] as Article;
+                  if (!values) return;
+                  for (const [key, value] of values) kb.seedPerArticle(key, article, value);
+                  packs.set(article, { packed, index });
                 });
               }
               send();
@@ -92,5 +104,5 @@ export async function coldStartInWorkers(
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return segments;
+  return { segments, packs };
 }

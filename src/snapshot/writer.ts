@@ -14,7 +14,13 @@ import { searchIndex } from "../search/index.ts";
 import type { SegmentData } from "../search/segment.ts";
 import type { Shard } from "../search/shard.ts";
 import { moveBody } from "./bodies.ts";
-import { packResults } from "./compact.ts";
+import {
+  mergePacks,
+  type PackedArticle,
+  type PackedResults,
+  packedKeys,
+  packResults,
+} from "./compact.ts";
 import { type FileStat, readArticleFile } from "./folder.ts";
 import type { ShardArticle } from "./format.ts";
 import {
@@ -36,6 +42,8 @@ export interface Origin {
 
 export interface SaveStats {
   shardsWritten: number;
+  /** Of those, shards whose extraction results were written as a cold start's workers packed them. */
+  fromWorkers: number;
   /** Shards left as they were on disk. */
   shardsKept: number;
   bytesWritten: number;
@@ -56,6 +64,8 @@ export class SnapshotWriter {
   private viewsOnDisk: string | null = null;
   /** The vocabulary file's id, and how many terms it holds on disk. */
   private readonly vocabulary: { id: string; size: number };
+  /** The packs a cold start's workers sent each article's results in, until the next save. */
+  private packs = new Map<Article, PackedArticle>();
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -74,6 +84,11 @@ export class SnapshotWriter {
   /** Records which file content an article was read from. */
   remember(article: Article, origin: Origin): void {
     this.origins.set(article, origin);
+  }
+
+  /** Hands over the packs the workers sent (pool.ts), for the next save to write as they are. */
+  takePacks(packs: Map<Article, PackedArticle>): void {
+    this.packs = packs;
   }
 
   /** Records that a shard on disk already holds exactly this shard. */
@@ -99,7 +114,13 @@ export class SnapshotWriter {
         e.run(this.kb, all.slice(i, i + ARTICLES_PER_STEP));
         yield;
       }
-    const stats: SaveStats = { shardsWritten: 0, shardsKept: 0, bytesWritten: 0, skipped: [] };
+    const stats: SaveStats = {
+      shardsWritten: 0,
+      fromWorkers: 0,
+      shardsKept: 0,
+      bytesWritten: 0,
+      skipped: [],
+    };
     const listed: { key: string; file: string; articles: number }[] = [];
     const index = searchIndex(this.kb);
     const shards = index.shardList();
@@ -129,6 +150,8 @@ export class SnapshotWriter {
         continue;
       }
       const bodies = shard.articles.map((a) => a.body);
+      const fromWorkers = this.workersPack(shard.articles);
+      if (fromWorkers) stats.fromWorkers++;
       const written = writeShard(this.cacheDir, this.knowledgeDir, {
         key: shard.key,
         versions: this.versions,
@@ -136,21 +159,26 @@ export class SnapshotWriter {
         segment: shard.data,
         terms: shard.directories(),
         vocabulary: { ...this.vocabulary },
-        extractions: packResults(
-          shard.articles.map((a) => resultsToKeep(this.kb, a)),
-          bodies,
-        ),
+        extractions:
+          fromWorkers ??
+          packResults(
+            shard.articles.map((a) => resultsToKeep(this.kb, a)),
+            bodies,
+          ),
         bodies,
       });
-      // Bodies read from the file just replaced are read from the new one from now on.
+      // Bodies read from the file just replaced are read from the new one from now on; a pack
+      // from the workers is let go once all its articles are written.
       shard.articles.forEach((a, i) => {
         moveBody(a, written, i);
+        this.packs.delete(a);
       });
       stats.bytesWritten += written.size;
       stats.shardsWritten++;
       this.saved.set(shard.key, sig);
       listed.push(entry);
     }
+    this.packs = new Map();
     writeManifest(this.cacheDir, { versions: this.versions, shards: listed });
     yield* this.saveViewsInSteps();
     return stats;
@@ -187,6 +215,20 @@ export class SnapshotWriter {
       facts: factsKept,
     });
     this.viewsOnDisk = articles;
+  }
+
+  /**
+   * The shard's pack made from the workers' packs, when they hold every one of its articles
+   * with the keys it has now (values seeded from a pack are not changed, only added to).
+   */
+  private workersPack(articles: readonly Article[]): PackedResults | undefined {
+    const parts: PackedArticle[] = [];
+    for (const a of articles) {
+      const part = this.packs.get(a);
+      if (!part || packedKeys(part).join(",") !== keysToKeep(this.kb, a).join(",")) return;
+      parts.push(part);
+    }
+    return mergePacks(parts);
   }
 
   private signature(shard: Shard): Saved {

@@ -14,7 +14,9 @@ import {
   type ArticleResults,
   cutFrom,
   Deferred,
+  mergePacks,
   type PackedResults,
+  packedKeys,
   packResults,
   unpackResults,
   unpackValue,
@@ -236,6 +238,44 @@ describe("packed extraction results", () => {
     expect(() => packResults([[["pair", [{}, { "": 1 }]]]], ["body"])).toThrow(/empty string/);
     const packed = packResults(results.slice(0, 2), bodies.slice(0, 2));
     expect(() => unpackResults(packed, 3, () => cutFrom(""))).toThrow(/do not match the articles/);
+  });
+
+  it("merge, from several packs in any order, into exactly the pack of the same values", () => {
+    const odd: ArticleResults = [
+      ["odd", { rate: 12.5, zero: -0, list: [0.25, { rate: 3.5 }], map: new Map([["k", 1.5]]) }],
+    ];
+    const all = [...results, odd];
+    const texts = [...bodies, ""];
+    // Three packs, as three workers' jobs would send them.
+    const cuts = [0, 7, 19, all.length];
+    const packs = cuts.slice(1).map((end, j) => {
+      const from = cuts[j] as number;
+      return { from, packed: packResults(all.slice(from, end), texts.slice(from, end)) };
+    });
+    const partOf = (i: number) => {
+      const p = packs.findLast((x) => x.from <= i);
+      if (!p) throw new Error(`no pack for ${i}`);
+      return { packed: p.packed, index: i - p.from };
+    };
+    // A shard's order: articles from every pack, interleaved, the odd one among them.
+    const order = all
+      .map((_, i) => i)
+      .sort((a, b) => ((a * 7919) % all.length) - ((b * 7919) % all.length));
+    const merged = mergePacks(order.map(partOf));
+    const packed = packResults(
+      order.map((i) => all[i] as ArticleResults),
+      order.map((i) => texts[i] as string),
+    );
+    expect(merged).toEqual(packed);
+    expect(merged.floats.length).toBeGreaterThan(3);
+    expect(merged.strings.length).toBeLessThan(
+      packs.reduce((n, p) => n + p.packed.strings.length, 0),
+    );
+    expect(order.map((i) => packedKeys(partOf(i)))).toEqual(
+      order.map((i) => (all[i] as ArticleResults).map(([k]) => k)),
+    );
+    const damaged = { ...packed, tokens: packed.tokens.map((t, i) => (i < 3 ? t : 99)) };
+    expect(() => mergePacks([{ packed: damaged, index: 0 }])).toThrow(/damaged \(bad token/);
   });
 
   it("throw, naming the damage, when the tokens are damaged", () => {

@@ -23,6 +23,7 @@ import { parseArticle } from "../../src/knowledge/article.ts";
 import type { KnowledgeBase } from "../../src/knowledge/base.ts";
 import { openKnowledge } from "../../src/knowledge/open.ts";
 import { searchIndex } from "../../src/search/index.ts";
+import { decodeShard } from "../../src/snapshot/format.ts";
 import { openKnowledgeCached } from "../../src/snapshot/open.ts";
 import { FORMAT } from "../../src/snapshot/version.ts";
 import { BUNDLED, tempDir } from "../helpers/knowledge.ts";
@@ -318,17 +319,31 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
 
   it("extracts and indexes on worker threads exactly as the main thread does", async () => {
     const dir = tempDir("snap-workers");
-    writeCorpus(dir, 60, { perDay: 5 });
+    // Two years, so two shards; 170 articles, so two jobs of extraction, the second year's
+    // articles in both.
+    writeCorpus(dir, 130, { perDay: 5 });
+    writeCorpus(dir, 40, { perDay: 5, end: "2025-06-30" });
+    const pooledCache = tempDir("snap-cache");
     const pooled = await openKnowledgeCached(dir, {
-      cacheDir: tempDir("snap-cache"),
+      cacheDir: pooledCache,
       workers: 2,
       workerThreshold: 1,
     });
-    expect(pooled.stats.extracted).toBe(60);
+    expect(pooled.stats.extracted).toBe(170);
     // Everything was seeded from the workers; the main thread computed nothing.
     expect(extractionCalls(pooled.kb)).toBe(0);
-    const local = await openKnowledgeCached(dir, { cacheDir: tempDir("snap-cache"), workers: 0 });
-    expect(local.kb.computed.get("quotes")).toBe(60);
+    const localCache = tempDir("snap-cache");
+    const local = await openKnowledgeCached(dir, { cacheDir: localCache, workers: 0 });
+    expect(local.kb.computed.get("quotes")).toBe(170);
+    // The save wrote the workers' packs, merged per shard, byte for byte as the main thread packs.
+    expect(pooled.stats.save).toMatchObject({ shardsWritten: 2, fromWorkers: 2 });
+    expect(local.stats.save).toMatchObject({ shardsWritten: 2, fromWorkers: 0 });
+    const shardFiles = readdirSync(localCache).filter((f) => f.startsWith("shard-"));
+    expect(readdirSync(pooledCache).filter((f) => f.startsWith("shard-"))).toEqual(shardFiles);
+    for (const f of shardFiles)
+      expect(decodeShard(readFileSync(join(pooledCache, f))).extractions).toEqual(
+        decodeShard(readFileSync(join(localCache, f))).extractions,
+      );
     for (const a of local.kb.articles()) {
       const other = pooled.kb.get(a.id);
       if (!other) throw new Error(`missing ${a.id}`);
