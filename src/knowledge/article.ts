@@ -3,8 +3,8 @@
  * Every offset anywhere in the project (passages, quotes, events, citations) points into
  * `Article.body` exactly as returned here, so this is the one place that decides what the body is.
  */
-import { parse as parseYaml } from "yaml";
 import { z } from "zod";
+import { readFrontMatter } from "./frontmatter.ts";
 import { type PubDate, parsePubDate } from "./pubdate.ts";
 
 export interface Article {
@@ -89,8 +89,7 @@ export function parseArticle(
   }
   let data: unknown;
   try {
-    // YAML 1.2 core schema: "2025-09-05" stays a string instead of becoming a Date.
-    data = parseYaml(m[1] ?? "", { schema: "core" });
+    data = readFrontMatter(m[1] ?? "");
   } catch (e) {
     const msg = (e as Error).message.split("\n")[0];
     return { problems: [{ file, field: "front matter", message: `unreadable YAML: ${msg}` }] };

@@ -29,6 +29,7 @@ const INDEX_CODE = [
   "lists.ts",
   "knowledge/steps.ts",
   "knowledge/article.ts",
+  "knowledge/frontmatter.ts",
   "knowledge/pubdate.ts",
   ...SNAPSHOT_CODE,
 ];
@@ -39,6 +40,7 @@ const EXTRACT_CODE = [
   "people",
   "text",
   "knowledge/article.ts",
+  "knowledge/frontmatter.ts",
   "knowledge/pubdate.ts",
   ...SNAPSHOT_CODE,
 ];
