@@ -19,10 +19,10 @@ const LINE = /^([A-Za-z][A-Za-z0-9_]*): (.*)$/;
 const NOT_A_STRING = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE)$/;
 /**
  * A double-quoted scalar that reads the same as a JSON string: printable characters (YAML
- * refuses the others) and JSON's escapes, none of them a lone half of a surrogate pair.
+ * refuses the others, and a byte-order mark) and JSON's escapes, none of them a surrogate.
  */
 const QUOTED =
-  /^"(?:[\x20\x21\x23-\x5b\x5d-\x7e\u00a0-\ud7ff\ue000-\ufffd]|[\ud800-\udbff][\udc00-\udfff]|\\["\\/bfnrt]|\\u(?![dD][89a-fA-F])[0-9a-fA-F]{4})*"$/;
+  /^"(?:[\x20\x21\x23-\x5b\x5d-\x7e\u00a0-\ud7ff\ue000-\ufefe\uff00-\ufffd]|[\ud800-\udbff][\udc00-\udfff]|\\["\\/bfnrt]|\\u(?![dD][89a-fA-F])[0-9a-fA-F]{4})*"$/;
 /** Letters and digits joined by hyphens: a string in the core schema, unless it is `1e-5`. */
 const PLAIN = /^[a-z0-9]+(?:-[a-z0-9]+)+$/;
 const EXPONENT = /^[0-9]+e-[0-9]+$/;

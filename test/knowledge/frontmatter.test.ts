@@ -63,6 +63,7 @@ const NOT_PLAIN = [
   "",
   'headline: "\\ud83d\\ude00"',
   'headline: "\\x41"',
+  'headline: "a\ufeffb"',
   'headline: "tab\there"',
   'headline: "unclosed',
   "tags: [a, b]",
