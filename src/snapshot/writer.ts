@@ -150,7 +150,7 @@ export class SnapshotWriter {
         continue;
       }
       const bodies = shard.articles.map((a) => a.body);
-      const fromWorkers = this.workersPack(shard.articles);
+      const fromWorkers = this.workersPack(shard.articles, sig.keys);
       if (fromWorkers) stats.fromWorkers++;
       const written = writeShard(this.cacheDir, this.knowledgeDir, {
         key: shard.key,
@@ -219,15 +219,13 @@ export class SnapshotWriter {
 
   /**
    * The shard's pack made from the workers' packs, when they hold every one of its articles
-   * with the keys it has now (values seeded from a pack are not changed, only added to).
+   * with the keys it has now, `keys` as its signature joins them (values seeded from a pack
+   * are not changed, only added to).
    */
-  private workersPack(articles: readonly Article[]): PackedResults | undefined {
-    const parts: PackedArticle[] = [];
-    for (const a of articles) {
-      const part = this.packs.get(a);
-      if (!part || packedKeys(part).join(",") !== keysToKeep(this.kb, a).join(",")) return;
-      parts.push(part);
-    }
+  private workersPack(articles: readonly Article[], keys: string): PackedResults | undefined {
+    const parts = articles.map((a) => this.packs.get(a));
+    if (!parts.every((p): p is PackedArticle => p !== undefined)) return;
+    if (parts.map((p) => packedKeys(p).join(",")).join(";") !== keys) return;
     return mergePacks(parts);
   }
 
