@@ -24,7 +24,7 @@ import { storedArticle } from "./bodies.ts";
 import { Deferred } from "./compact.ts";
 import { type ReadFile, readArticleFile, sameStat, statFolder } from "./folder.ts";
 import { PackedValues } from "./packed.ts";
-import { coldStartInWorkers } from "./pool.ts";
+import { ColdStartPool } from "./pool.ts";
 import { loadSnapshot } from "./store.ts";
 import { currentVersions } from "./version.ts";
 import { readKeptViews, restoreKeptViews } from "./views.ts";
@@ -108,6 +108,20 @@ export async function openKnowledgeCached(
   dir: string,
   options: CacheOptions,
 ): Promise<CachedKnowledge> {
+  // Articles that need extraction go to the workers while the folder is still being read.
+  const pool = new ColdStartPool(dir, options.workers ?? 2, options.workerThreshold ?? 300);
+  try {
+    return await openWithPool(dir, options, pool);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function openWithPool(
+  dir: string,
+  options: CacheOptions,
+  pool: ColdStartPool,
+): Promise<CachedKnowledge> {
   const log = options.log ?? (() => {});
   const turns = pace(options.paceMs);
   const synonyms = loadSynonyms(dir);
@@ -158,13 +172,18 @@ export async function openKnowledgeCached(
       if (!known) {
         parsed++;
         const result = parseArticle(file, r.text);
-        if (result.article) origin.set(result.article, { hash: r.hash, stat: r.stat });
+        if (result.article) {
+          origin.set(result.article, { hash: r.hash, stat: r.stat });
+          pool.add(result.article);
+        }
         results.push(result);
         continue;
       }
     }
     const article = storedArticle(known.entry.meta, file, known.shard, known.index);
     origin.set(article, { hash: known.entry.hash, stat: content ? content.stat : stat });
+    // Results made by other extraction code: extracted again, as a parsed article is.
+    if (!snapshot.byHash.get(known.entry.hash)?.extractions) pool.add(article);
     // A stat worth recording (not a file changed a moment ago) that the snapshot lacks.
     if (content?.stat && !sameStat(content.stat, known.entry.stat)) restated.add(article);
     results.push({ article, problems: NO_PROBLEMS });
@@ -209,15 +228,14 @@ export async function openKnowledgeCached(
 
   const snapshotSegments = usableSegments(snapshot.segments, kb, hashOf);
   const seeds = new Map(snapshotSegments);
-  const workers = options.workers ?? 2;
-  if (workers > 0 && toExtract.length >= (options.workerThreshold ?? 300)) {
+  if (pool.started) {
     const toBuild = new Map(
       [...shardLayout(kb.articles())].filter(([key, list]) => {
         const seed = seeds.get(key);
         return !seed || !sameIds(seed.ids, list);
       }),
     );
-    const cold = await coldStartInWorkers(kb, toExtract, toBuild, workers);
+    const cold = await pool.finish(kb, toExtract, toBuild);
     for (const [key, data] of cold.segments) seeds.set(key, data);
     writer.takePacks(cold.packs);
   }

@@ -1,10 +1,13 @@
 /**
  * The work of a cold start on worker threads: extraction, dealt out in small jobs, and the
- * search shards' segments, one job per shard, to one worker per core. Each article's results
- * are seeded into the knowledge base, where the extractors then find them instead of computing
- * them again; the segments go to the search index as seeds. Building the segments here rather
- * than on the main thread after extraction keeps both cores busy for the whole cold start. The
- * packs the results came in are kept too, per article, for the save to write as they are.
+ * search shards' segments, one job per shard, to one worker per core. Extraction jobs are sent
+ * while the folder is still being read, as soon as enough articles need it, so that reading
+ * and parsing 100,000 files (about 10 s, issue 9) and the workers' own start overlap the
+ * extraction instead of preceding it. Each article's results are seeded into the knowledge
+ * base, where the extractors then find them instead of computing them again; the segments go
+ * to the search index as seeds. Building the segments here rather than on the main thread
+ * after extraction keeps both cores busy for the whole cold start. The packs the results came
+ * in are kept too, per article, for the save to write as they are.
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -45,64 +48,158 @@ export interface ColdStart {
   packs: Map<Article, PackedArticle>;
 }
 
+type Job = Omit<PoolJob, "job">;
+
 /**
- * Extracts `articles` and builds the segments of `shards` (key → its articles, in segment
- * order) on `threads` workers.
+ * A pool fed while the folder is read: `add` each article that will need extraction; once
+ * `threshold` have been added the workers start and take jobs as they fill. If they started,
+ * `finish` then extracts the rest, builds the segments, seeds the results and stops the
+ * workers; if not (too few articles), the caller extracts on its own thread. `close` must
+ * follow whatever happened, so that no worker outlives a load that failed.
  */
-export async function coldStartInWorkers(
-  kb: KnowledgeBase,
-  articles: Article[],
-  shards: ReadonlyMap<string, Article[]>,
-  threads: number,
-): Promise<ColdStart> {
-  const dir = kb.options.dir ?? ".";
-  // The long segment jobs first, so that no worker starts one while the other sits idle at the end.
-  const jobs: Omit<PoolJob, "job">[] = [...shards.values()]
-    .sort((a, b) => b.length - a.length)
-    .map((list) => ({ kind: "segment", articles: list }));
-  for (let i = 0; i < articles.length; i += JOB_SIZE)
-    jobs.push({ kind: "extract", articles: articles.slice(i, i + JOB_SIZE) });
-  const keyOf = new Map([...shards].map(([key, list]) => [list, key]));
-  const segments = new Map<string, SegmentData>();
-  const packs = new Map<Article, PackedArticle>();
-  const workers = Array.from({ length: Math.min(threads, jobs.length) }, () => startWorker(dir));
-  let next = 0;
-  try {
-    await Promise.all(
-      workers.map(
-        (w) =>
-          new Promise<void>((resolve, reject) => {
-            const send = () => {
-              if (next >= jobs.length) return resolve();
-              const job = next++;
-              w.postMessage({ job, ...(jobs[job] as Omit<PoolJob, "job">) } satisfies PoolJob);
-            };
-            w.on("message", (r: PoolResult) => {
-              if (r.error) return reject(new Error(`cold-start worker failed: ${r.error}`));
-              const list = (jobs[r.job] as PoolJob).articles;
-              if (r.segment) segments.set(keyOf.get(list) as string, sameShape(r.segment));
-              if (r.values) {
-                const results = unpackResults(r.values, list.length, (i) => {
-                  const article = list[i];
-                  return article === undefined ? undefined : cutterFor(article);
-                });
-                const packed = r.values;
-                results.forEach((values, index) => {
-                  const article = list[index] as Article;
-                  if (!values) return;
-                  for (const [key, value] of values) kb.seedPerArticle(key, article, value);
-                  packs.set(article, { packed, index });
-                });
-              }
-              send();
-            });
-            w.on("error", reject);
-            send();
-          }),
-      ),
-    );
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+export class ColdStartPool {
+  private readonly jobs: Job[] = [];
+  private next = 0;
+  private pending: Article[] = [];
+  private readonly added = new Set<Article>();
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private running = 0;
+  private readonly results = new Map<Article, [string, unknown][]>();
+  private readonly packs = new Map<Article, PackedArticle>();
+  private readonly segments = new Map<Article[], SegmentData>();
+  private failure: Error | null = null;
+  private settle: (() => void) | null = null;
+
+  constructor(
+    private readonly dir: string,
+    private readonly threads: number,
+    private readonly threshold: number,
+  ) {}
+
+  get started(): boolean {
+    return this.workers.length > 0;
   }
-  return { segments, packs };
+
+  /** Queues an article for extraction (sent in jobs of JOB_SIZE once the workers have started). */
+  add(article: Article): void {
+    if (this.threads <= 0) return;
+    this.added.add(article);
+    this.pending.push(article);
+    if (!this.started && this.added.size >= this.threshold) this.start();
+    if (this.started && this.pending.length >= JOB_SIZE) this.flush();
+  }
+
+  /**
+   * Extracts whatever of `articles` is not sent yet and builds the segments of `shards` (key →
+   * its articles, in segment order), then seeds each article's results into `kb`. Articles added
+   * but not in `articles` (a duplicate id dropped after the read) are extracted for nothing and
+   * left out.
+   */
+  async finish(
+    kb: KnowledgeBase,
+    articles: readonly Article[],
+    shards: ReadonlyMap<string, Article[]>,
+  ): Promise<ColdStart> {
+    if (!this.started) this.start();
+    for (const a of articles) if (!this.added.has(a)) this.pending.push(a);
+    this.flush();
+    // The long segment jobs first among those left, so no worker starts one while the other sits idle at the end.
+    for (const list of [...shards.values()].sort((a, b) => b.length - a.length))
+      this.queue({ kind: "segment", articles: list });
+    await new Promise<void>((resolve) => {
+      this.settle = resolve;
+      this.check();
+    });
+    // Their memory is not held through the views and the save.
+    await this.close();
+    if (this.failure) throw this.failure;
+    const packs = new Map<Article, PackedArticle>();
+    for (const a of articles) {
+      const values = this.results.get(a);
+      if (!values) throw new Error(`cold-start pool: no results for ${a.file}`);
+      for (const [key, value] of values) kb.seedPerArticle(key, a, value);
+      packs.set(a, this.packs.get(a) as PackedArticle);
+    }
+    const segments = new Map<string, SegmentData>();
+    for (const [key, list] of shards) {
+      const segment = this.segments.get(list);
+      if (segment) segments.set(key, segment);
+    }
+    return { segments, packs };
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  private start(): void {
+    for (let i = 0; i < this.threads; i++) {
+      const w = startWorker(this.dir);
+      this.workers.push(w);
+      w.on("message", (r: PoolResult) => this.received(w, r));
+      w.on("error", (e) => this.fail(e));
+      this.idle.push(w);
+    }
+  }
+
+  private flush(): void {
+    for (let i = 0; i < this.pending.length; i += JOB_SIZE)
+      this.queue({ kind: "extract", articles: this.pending.slice(i, i + JOB_SIZE) });
+    this.pending = [];
+  }
+
+  private queue(job: Job): void {
+    this.jobs.push(job);
+    this.dispatch();
+  }
+
+  private dispatch(): void {
+    while (this.idle.length > 0 && this.next < this.jobs.length && !this.failure) {
+      const w = this.idle.pop() as Worker;
+      const job = this.next++;
+      this.running++;
+      w.postMessage({ job, ...(this.jobs[job] as Job) } satisfies PoolJob);
+    }
+  }
+
+  private received(w: Worker, r: PoolResult): void {
+    this.running--;
+    this.idle.push(w);
+    if (r.error) {
+      this.fail(new Error(`cold-start worker failed: ${r.error}`));
+      return;
+    }
+    const list = (this.jobs[r.job] as Job).articles;
+    if (r.segment) this.segments.set(list, sameShape(r.segment));
+    if (r.values) {
+      const packed = r.values;
+      const results = unpackResults(packed, list.length, (i) => {
+        const article = list[i];
+        return article === undefined ? undefined : cutterFor(article);
+      });
+      results.forEach((values, index) => {
+        const article = list[index] as Article;
+        if (!values) return;
+        this.results.set(article, values);
+        this.packs.set(article, { packed, index });
+      });
+    }
+    this.dispatch();
+    this.check();
+  }
+
+  private fail(e: Error): void {
+    this.failure ??= e;
+    this.check();
+  }
+
+  /** Settles `finish` once every job is done, or at the first failure. */
+  private check(): void {
+    if (!this.settle) return;
+    if (this.failure || (this.next >= this.jobs.length && this.running === 0)) {
+      this.settle();
+      this.settle = null;
+    }
+  }
 }

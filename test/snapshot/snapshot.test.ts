@@ -323,6 +323,11 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
     // articles in both.
     writeCorpus(dir, 130, { perDay: 5 });
     writeCorpus(dir, 40, { perDay: 5, end: "2025-06-30" });
+    // A file whose id another file already holds: sent to a worker while the folder is read,
+    // then dropped with a problem, and its results with it.
+    const first = readdirSync(dir).sort()[0] as string;
+    const original = readFileSync(join(dir, first), "utf8");
+    writeFileSync(join(dir, `zz-${first}`), original.replace(/\n\n/, "\n\nA second copy.\n\n"));
     const pooledCache = tempDir("snap-cache");
     const pooled = await openKnowledgeCached(dir, {
       cacheDir: pooledCache,
@@ -330,6 +335,10 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
       workerThreshold: 1,
     });
     expect(pooled.stats.extracted).toBe(170);
+    expect(pooled.kb.get(first.replace(/\.md$/, ""))?.file).toBe(first);
+    expect(pooled.kb.problems.map((p) => p.message)).toContainEqual(
+      expect.stringContaining("duplicate id"),
+    );
     // Everything was seeded from the workers; the main thread computed nothing.
     expect(extractionCalls(pooled.kb)).toBe(0);
     const localCache = tempDir("snap-cache");
