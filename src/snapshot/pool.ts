@@ -69,6 +69,7 @@ export class ColdStartPool {
   private readonly packs = new Map<Article, PackedArticle>();
   private readonly segments = new Map<Article[], SegmentData>();
   private failure: Error | null = null;
+  private closing = false;
   private settle: (() => void) | null = null;
 
   constructor(
@@ -130,6 +131,7 @@ export class ColdStartPool {
   }
 
   async close(): Promise<void> {
+    this.closing = true;
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 
@@ -139,6 +141,10 @@ export class ColdStartPool {
       this.workers.push(w);
       w.on("message", (r: PoolResult) => this.received(w, r));
       w.on("error", (e) => this.fail(e));
+      // A worker gone without an error (killed, or exiting by itself) would leave finish waiting.
+      w.on("exit", (code) => {
+        if (!this.closing) this.fail(new Error(`cold-start worker exited (code ${code})`));
+      });
       this.idle.push(w);
     }
   }
@@ -159,7 +165,14 @@ export class ColdStartPool {
       const w = this.idle.pop() as Worker;
       const job = this.next++;
       this.running++;
-      w.postMessage({ job, ...(this.jobs[job] as Job) } satisfies PoolJob);
+      try {
+        w.postMessage({ job, ...(this.jobs[job] as Job) } satisfies PoolJob);
+      } catch (e) {
+        // An article that cannot be copied (a body that cannot be read): the load fails, saying why.
+        this.running--;
+        this.idle.push(w);
+        this.fail(e as Error);
+      }
     }
   }
 
