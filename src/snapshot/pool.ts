@@ -54,7 +54,7 @@ type Job = Omit<PoolJob, "job">;
  * A pool fed while the folder is read: `add` each article that will need extraction; once
  * `threshold` have been added the workers start and take jobs as they fill. If they started,
  * `finish` then extracts the rest, builds the segments, seeds the results and stops the
- * workers; if not (too few articles), the caller extracts on its own thread. `close` must
+ * workers; if not (too few articles, or no threads), the caller extracts on its own thread. `close` must
  * follow whatever happened, so that no worker outlives a load that failed.
  */
 export class ColdStartPool {
@@ -102,7 +102,7 @@ export class ColdStartPool {
     articles: readonly Article[],
     shards: ReadonlyMap<string, Article[]>,
   ): Promise<ColdStart> {
-    if (!this.started) this.start();
+    if (!this.started) throw new Error("cold-start pool: finish called before the workers started");
     for (const a of articles) if (!this.added.has(a)) this.pending.push(a);
     this.flush();
     // The long segment jobs first among those left, so no worker starts one while the other sits idle at the end.
@@ -127,6 +127,10 @@ export class ColdStartPool {
       const segment = this.segments.get(list);
       if (segment) segments.set(key, segment);
     }
+    // Handed over: the load holds the pool until it returns.
+    this.results.clear();
+    this.packs.clear();
+    this.segments.clear();
     return { segments, packs };
   }
 

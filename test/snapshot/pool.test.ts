@@ -32,6 +32,19 @@ describe("the cold-start pool fed while the folder is read", () => {
     }
   });
 
+  it("never starts without threads, and refuses to finish what it did not start", async () => {
+    const dir = tempDir("pool");
+    writeCorpus(dir, 3, { perDay: 3 });
+    const all = openKnowledge(dir).articles();
+    const pool = new ColdStartPool(dir, 0, 1);
+    for (const a of all) pool.add(a);
+    expect(pool.started).toBe(false);
+    await expect(pool.finish(new KnowledgeBase(all, [], { dir }), all, new Map())).rejects.toThrow(
+      "finish called before the workers started",
+    );
+    await pool.close();
+  });
+
   it("fails the load, naming the cause, when a job cannot be sent after another came back", async () => {
     const dir = tempDir("pool");
     writeCorpus(dir, 101, { perDay: 5 });
