@@ -54,8 +54,8 @@ type Job = Omit<PoolJob, "job">;
  * A pool fed while the folder is read: `add` each article that will need extraction; once
  * `threshold` have been added the workers start and take jobs as they fill. If they started,
  * `finish` then extracts the rest, builds the segments, seeds the results and stops the
- * workers; if not (too few articles, or no threads), the caller extracts on its own thread. `close` must
- * follow whatever happened, so that no worker outlives a load that failed.
+ * workers; if not (too few articles, or no threads), the caller extracts on its own thread.
+ * `close` must follow whatever happened, so that no worker outlives a load that failed.
  */
 export class ColdStartPool {
   private readonly jobs: Job[] = [];
