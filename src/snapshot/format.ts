@@ -155,10 +155,30 @@ export function encodeShard(shard: ShardFile): { bytes: Buffer; bodies: Uint32Ar
 }
 
 /**
- * Decodes a shard file; throws an Error saying what is wrong with a damaged one. The packed
- * extraction results may be views on `buf`: unpack them before `buf` is reused.
+ * The bytes a shard's index takes in its file and in memory once decoded (the sections before
+ * the packed results), from the segment alone: its term directories hold one id and one local
+ * number per term. The manifest records it so a restart can allocate every shard's index at once
+ * (store.ts).
  */
-export function decodeShard(buf: Buffer): DecodedShard {
+export function indexByteLength(segment: SegmentData): number {
+  let bytes = 0;
+  for (const n of ARRAYS) bytes += align(segment[n].byteLength);
+  for (const field of [segment.text, segment.headline]) {
+    for (const n of POSTINGS) bytes += align(field[n].byteLength);
+    bytes += DIRECTORY.length * align((field.off.length - 1) * Uint32Array.BYTES_PER_ELEMENT);
+  }
+  return bytes;
+}
+
+/**
+ * Decodes a shard file; throws an Error saying what is wrong with a damaged one. The packed
+ * extraction results may be views on `buf`: unpack them before `buf` is reused. The index is
+ * copied into memory from `alloc` (8-byte aligned; default a new array of its own).
+ */
+export function decodeShard(
+  buf: Buffer,
+  alloc: (bytes: number) => Uint8Array = (bytes) => new Uint8Array(bytes),
+): DecodedShard {
   if (buf.length < MAGIC.length + 4 || buf.toString("latin1", 0, MAGIC.length) !== MAGIC) {
     throw new Error("not a shard file (bad magic)");
   }
@@ -180,7 +200,7 @@ export function decodeShard(buf: Buffer): DecodedShard {
   // views on `buf` itself when it is aligned (a copy of 2 MB a shard was external memory that
   // made V8 mark the whole heap every 64 MB of it).
   const firstPacked = sections.find((s) => s.name.startsWith("extractions."))?.offset ?? end;
-  const index = new Uint8Array(firstPacked);
+  const index = alloc(firstPacked);
   index.set(buf.subarray(start, start + firstPacked));
   const packedAt = buf.byteOffset + start + firstPacked;
   const results =

@@ -22,8 +22,9 @@ import {
   packResults,
 } from "./compact.ts";
 import { type FileStat, readArticleFile } from "./folder.ts";
-import type { ShardArticle } from "./format.ts";
+import { indexByteLength, type ShardArticle } from "./format.ts";
 import {
+  type ManifestShard,
   type SnapshotVocabulary,
   shardFileName,
   writeManifest,
@@ -121,7 +122,7 @@ export class SnapshotWriter {
       bytesWritten: 0,
       skipped: [],
     };
-    const listed: { key: string; file: string; articles: number }[] = [];
+    const listed: ManifestShard[] = [];
     const index = searchIndex(this.kb);
     const shards = index.shardList();
     // Terms are only added, so the list written now holds those of every shard written before.
@@ -138,6 +139,7 @@ export class SnapshotWriter {
         key: shard.key,
         file: shardFileName(shard.key),
         articles: shard.articles.length,
+        indexBytes: indexByteLength(shard.data),
       };
       if (before && sameSaved(before, sig)) {
         stats.shardsKept++;

@@ -191,6 +191,59 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
     expect(answers(again.kb)).toEqual(answers(openKnowledge(dir)));
   });
 
+  it("restores every shard's index into one block the manifest sizes, and answers the same without sizes or with wrong ones", async () => {
+    const dir = knowledgeFolder();
+    const cacheDir = tempDir("snap-cache");
+    await openKnowledgeCached(dir, { cacheDir, workers: 0, settledMs: 0 });
+    const manifestPath = join(cacheDir, "snapshot.json");
+    const manifest = JSON.parse(readFileSync(manifestPath, "utf8"));
+    const listed = manifest.shards as { file: string; indexBytes: number }[];
+    expect(listed.length).toBeGreaterThan(2);
+    // Each size is the index a decode of the file allocates.
+    for (const s of listed)
+      expect(
+        decodeShard(readFileSync(join(cacheDir, s.file))).segment.firstPassage.buffer,
+      ).toHaveProperty("byteLength", s.indexBytes);
+    const blocks = (kb: KnowledgeBase) =>
+      new Set(
+        searchIndex(kb)
+          .shardList()
+          .map((s) => s.data.firstPassage.buffer),
+      );
+    const expected = answers(openKnowledge(dir));
+
+    const warm = await openKnowledgeCached(dir, { cacheDir, workers: 0, settledMs: 0 });
+    expect(warm.stats.shardsLoaded).toBe(listed.length);
+    const [block, ...others] = blocks(warm.kb);
+    expect(others).toHaveLength(0);
+    expect(block?.byteLength).toBe(listed.reduce((sum, s) => sum + s.indexBytes, 0));
+    expect(answers(warm.kb)).toEqual(expected);
+
+    // Written before the sizes were listed: an array per shard.
+    for (const s of listed) delete (s as { indexBytes?: number }).indexBytes;
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    const unsized = await openKnowledgeCached(dir, { cacheDir, workers: 0, settledMs: 0 });
+    expect(unsized.stats.shardsLoaded).toBe(listed.length);
+    expect(blocks(unsized.kb).size).toBe(listed.length);
+    expect(answers(unsized.kb)).toEqual(expected);
+
+    // Sizes too small for the files: the block is used up and the rest get their own.
+    for (const s of listed) s.indexBytes = 8;
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    const wrong = await openKnowledgeCached(dir, { cacheDir, workers: 0, settledMs: 0 });
+    expect(wrong.stats.shardsLoaded).toBe(listed.length);
+    expect(blocks(wrong.kb).size).toBe(listed.length);
+    expect(answers(wrong.kb)).toEqual(expected);
+
+    // Sizes no memory could hold: no block at all.
+    for (const s of listed) s.indexBytes = 2 ** 52;
+    writeFileSync(manifestPath, JSON.stringify(manifest));
+    const huge = await openKnowledgeCached(dir, { cacheDir, workers: 0, settledMs: 0 });
+    expect(huge.stats.shardsLoaded).toBe(listed.length);
+    expect(blocks(huge.kb).size).toBe(listed.length);
+    expect(answers(huge.kb)).toEqual(expected);
+  });
+
   it("grows the vocabulary file for words no shard held, so the next start loads every shard and finds them", async () => {
     const dir = knowledgeFolder();
     const cacheDir = tempDir("snap-cache");
