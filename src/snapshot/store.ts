@@ -205,7 +205,7 @@ function indexMemory(shards: readonly ManifestShard[]): (bytes: number) => Uint8
   try {
     block = new Uint8Array(total);
   } catch {
-    return own; // sizes no file could have: each shard's decode says what is wrong with it
+    return own; // sizes no memory can hold: every shard gets its own array
   }
   let at = 0;
   return (bytes) => {
