@@ -188,7 +188,7 @@ export async function loadSnapshot(
 /**
  * Memory for the shards' indexes, taken from one block the size the manifest lists for all of
  * them. One copy per shard was external memory that V8 answers by marking the whole heap every
- * 64 MB of it: at 100,000 articles six full marks of a heap growing to 450 MB, 1.25 s of a
+ * 64 MB of it: at 100,000 articles five full marks of a heap growing to 415 MB, 1.25 s of a
  * restart (issue 9). A request the block cannot meet (a manifest without sizes, or with sizes
  * too large to allocate, or a shard larger than listed) gets its own array. The block stays
  * whole while any shard in it is in service: a shard rebuilt after a live change leaves its old
