@@ -336,6 +336,10 @@ function storedBodies(
 /** A shard written by code with another file layout: once per upgrade, not a damaged file. */
 export class OtherFormatError extends Error {}
 
-function align(n: number): number {
-  return (n + 7) & ~7;
+/**
+ * Rounded up to a multiple of 8, for typed views. Arithmetic, not bitwise: store.ts sums the
+ * indexes of a whole snapshot, which can pass 2 GiB.
+ */
+export function align(n: number): number {
+  return Math.ceil(n / 8) * 8;
 }

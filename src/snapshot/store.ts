@@ -24,6 +24,7 @@ import { type ShardBodies, storedCutter } from "./bodies.ts";
 import { type ArticleResults, unpackResults } from "./compact.ts";
 import { readToEnd } from "./folder.ts";
 import {
+  align,
   type DecodedShard,
   decodeShard,
   encodeShard,
@@ -214,11 +215,6 @@ function indexMemory(shards: readonly ManifestShard[]): (bytes: number) => Uint8
     at = align(at + bytes);
     return piece;
   };
-}
-
-/** Rounded up to a multiple of 8: arithmetic, since a block can pass 2 GiB. */
-function align(n: number): number {
-  return Math.ceil(n / 8) * 8;
 }
 
 /** Whether the vocabulary read holds every term id the shard's index uses. */

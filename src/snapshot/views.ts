@@ -22,6 +22,7 @@ import type { Article } from "../knowledge/article.ts";
 import type { KnowledgeBase } from "../knowledge/base.ts";
 import type { Steps } from "../knowledge/steps.ts";
 import { type Person, type QuoteColumns, restoreDirectory } from "../people/directory.ts";
+import { align } from "./format.ts";
 import { writeAtomic } from "./store.ts";
 import { FORMAT } from "./version.ts";
 
@@ -191,8 +192,4 @@ function decode(buf: Buffer): KeptViews {
     },
     facts: { article: factArticle as Int32Array, index: factIndex as Int32Array },
   };
-}
-
-function align(n: number): number {
-  return (n + 7) & ~7;
 }
