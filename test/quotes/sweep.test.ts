@@ -5,11 +5,13 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import nlp from "compromise";
 import { afterAll, describe, expect, it } from "vitest";
-import { CHECKED_VERSION, fastBulkMatch, stockBulkMatch } from "../../src/extract/quotes/sweep.ts";
+import { compromise, stockSweep } from "../../src/extract/quotes/nlp.ts";
+import { CHECKED_VERSION, fastBulkMatch } from "../../src/extract/quotes/sweep.ts";
 import { BUNDLED, PROJECT } from "../helpers/knowledge.ts";
 
+const nlp = compromise();
+const stockBulkMatch = stockSweep();
 const methods = nlp.methods() as unknown as { one: { bulkMatch: unknown } };
 const installed = methods.one.bulkMatch;
 afterAll(() => {

@@ -3,8 +3,7 @@
  * name (and of which gender), or a place. It comes from the `compromise` package's built-in
  * word lists, so no list of this newsroom's people is kept anywhere in our code.
  */
-import nlp from "compromise";
-import "./sweep.ts"; // compromise's pattern sweep, made faster (same tags)
+import { compromise } from "./nlp.ts";
 
 interface WordInfo {
   firstName: boolean;
@@ -34,7 +33,7 @@ const readings = new Map<string, Reading>();
 function readingOf(text: string): Reading {
   let reading = readings.get(text);
   if (!reading) {
-    const docs = nlp(text).docs as { tags: Set<string> }[][];
+    const docs = compromise()(text).docs as { tags: Set<string> }[][];
     const tags = docs.flat().map((t) => t.tags);
     const first = tags[0] ?? new Set<string>();
     const info: WordInfo = { firstName: first.has("FirstName"), place: first.has("Place") };

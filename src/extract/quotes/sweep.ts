@@ -11,7 +11,7 @@
  * The rest of the sweep is compromise 14.17.0's, step for step. It is installed only on that
  * version: another version keeps its own sweep until this one is checked against it.
  */
-import nlp from "compromise";
+import type Nlp from "compromise";
 
 interface Pattern {
   match: string;
@@ -38,7 +38,7 @@ interface Methods {
   };
 }
 
-type BulkMatch = (
+export type BulkMatch = (
   document: Sentence[],
   net: Net,
   methods: Methods,
@@ -113,9 +113,13 @@ export const fastBulkMatch: BulkMatch = (document, net, methods, opts = {}) => {
   return results;
 };
 
-const methods = nlp.methods() as unknown as Methods;
-
-/** compromise's own sweep, kept so the test can compare the two. */
-export const stockBulkMatch: BulkMatch = methods.one.bulkMatch;
-
-if (nlp.version === CHECKED_VERSION) methods.one.bulkMatch = fastBulkMatch;
+/**
+ * Installs the faster sweep into this compromise when it is the version checked, and returns
+ * compromise's own sweep, kept so the test can compare the two.
+ */
+export function installFastSweep(nlp: typeof Nlp): BulkMatch {
+  const methods = nlp.methods() as unknown as Methods;
+  const stock = methods.one.bulkMatch;
+  if (nlp.version === CHECKED_VERSION) methods.one.bulkMatch = fastBulkMatch;
+  return stock;
+}
