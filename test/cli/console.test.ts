@@ -14,7 +14,7 @@ describe("offline console", () => {
       env: cleanEnv(),
       input: "/tariffs steel\nwhat's the latest on the CUSMA review?\nhockey\nhelp\nquit\n",
       encoding: "utf8",
-      timeout: 60_000,
+      timeout: 100_000,
     });
     expect(r.status).toBe(0);
     const lines = r.stdout.split("\n");

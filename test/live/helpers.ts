@@ -38,7 +38,7 @@ export function askKb(kb: KnowledgeBase, question: string): Answer {
 export async function waitFor<T>(
   what: string,
   check: () => T | undefined | false,
-  deadlineMs = 5000,
+  deadlineMs = 30_000,
 ): Promise<T> {
   const until = Date.now() + deadlineMs;
   for (;;) {

@@ -55,7 +55,7 @@ interface Outcome {
 /** Both ingests go at once, when both processes have loaded the knowledge. */
 async function race(dir: string, inputs: object[]): Promise<Outcome[]> {
   const runs = inputs.map((i) => run("ingest.ts", [dir, JSON.stringify(i)]));
-  await waitFor("both ready", () => runs.every((r) => r.out().startsWith("ready\n")), 20_000);
+  await waitFor("both ready", () => runs.every((r) => r.out().startsWith("ready\n")), 60_000);
   for (const r of runs) r.child.stdin?.write("go\n");
   await Promise.all(runs.map((r) => r.done));
   return runs.map((r) => JSON.parse(r.out().slice("ready\n".length)) as Outcome);

@@ -81,7 +81,7 @@ export class FakeSlack {
   }
 
   /** Resolves when `done()` holds, checking as calls arrive; rejects after `ms`. */
-  async until(done: () => boolean, ms = 10_000): Promise<void> {
+  async until(done: () => boolean, ms = 30_000): Promise<void> {
     const deadline = Date.now() + ms;
     while (!done()) {
       if (Date.now() > deadline) throw new Error("timed out waiting for the app to call Slack");

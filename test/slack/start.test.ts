@@ -45,7 +45,7 @@ function run(env: Record<string, string>): {
   return { child, output: () => out, exited };
 }
 
-async function until(done: () => boolean, ms = 20_000): Promise<void> {
+async function until(done: () => boolean, ms = 60_000): Promise<void> {
   const deadline = Date.now() + ms;
   while (!done()) {
     if (Date.now() > deadline) throw new Error("timed out");
