@@ -34,7 +34,7 @@ export function buildDigest(kb: KnowledgeBase, opts: DigestOptions): Digest {
   const freshIds = new Set(fresh.map((a) => a.id));
   const upcoming = upcomingItems(kb, days.lastDay);
   const items: AnswerItem[] = [
-    ...articleItems(kb, fresh),
+    ...articleItems(fresh),
     ...tariffChangeItems(kb, freshIds, days),
     ...upcoming,
     ...quoteItems(kb, fresh),

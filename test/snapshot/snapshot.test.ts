@@ -17,8 +17,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { SyntheticCorpus, writeCorpus } from "../../bench/corpus/generate.ts";
 import { ask } from "../../src/answer/router.ts";
+import { buildDigest } from "../../src/digest/build.ts";
 import { articleDates } from "../../src/extract/events/index.ts";
-import { resultsToKeep } from "../../src/extract/registry.ts";
+import { keysToKeep, resultsToKeep } from "../../src/extract/registry.ts";
 import { parseArticle } from "../../src/knowledge/article.ts";
 import type { KnowledgeBase } from "../../src/knowledge/base.ts";
 import { openKnowledge } from "../../src/knowledge/open.ts";
@@ -140,6 +141,26 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
     expect(warm.stats).toMatchObject({ articles: 54, extracted: 0, shardsBuilt: 0 });
     expect(extractionCalls(warm.kb)).toBe(0);
     expect(answers(warm.kb)).toEqual(answers(openKnowledge(dir)));
+  });
+
+  it("keeps nothing new after questions and a digest on a restarted knowledge, so a live change then writes one shard", async () => {
+    const dir = knowledgeFolder();
+    const cacheDir = tempDir("snap-cache");
+    await openKnowledgeCached(dir, { cacheDir, workers: 0, settledMs: 0 });
+    const { kb, save } = await openKnowledgeCached(dir, { cacheDir, workers: 0, settledMs: 0 });
+    const kept = () => kb.articles().map((a) => keysToKeep(kb, a).join(","));
+    const before = kept();
+    expect(answers(kb).length).toBe(questions.length);
+    const since = new Date(NOW.getTime() - 3 * 365 * 86_400_000);
+    expect(buildDigest(kb, { since, now: NOW, timeZone: "UTC" }).items.length).toBeGreaterThan(0);
+    expect(kept()).toEqual(before);
+    const body = "Lumber mills in Prince George said the new duty starts on June 2, 2027.";
+    const text = `---\nid: live-lumber\nheadline: "Duty set"\noutlet: T\npublished: "2026-11-20"\n---\n\n${body}\n`;
+    writeFileSync(join(dir, "live-lumber.md"), text);
+    const parsed = parseArticle("live-lumber.md", text).article;
+    if (!parsed) throw new Error("bad fixture");
+    kb.upsert(parsed);
+    expect(save()).toMatchObject({ shardsWritten: 1, skipped: [] });
   });
 
   it("falls back to the articles, with a logged reason, for a damaged, missing or out-of-date shard", async () => {

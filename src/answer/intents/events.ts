@@ -10,9 +10,10 @@ import { type Day, dayOfInstant } from "../../extract/dates/day.ts";
 import { formatResolved } from "../../extract/dates/format.ts";
 import { statusOf } from "../../extract/events/index.ts";
 import type { DatedEvent, EventWithStatus } from "../../extract/events/types.ts";
+import type { Article } from "../../knowledge/article.ts";
 import type { KnowledgeBase } from "../../knowledge/base.ts";
 import { formatPubDate } from "../../knowledge/pubdate.ts";
-import { sentences } from "../../text/passages.ts";
+import { type Sentence, sentences } from "../../text/passages.ts";
 import { cite } from "../cite.ts";
 import { makeAnswer } from "../freshness.ts";
 import type { Intent } from "../intent.ts";
@@ -246,11 +247,22 @@ function wordPattern(word: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "u");
 }
 
+/**
+ * Each article's sentences, split once for the context of its mentions. Kept here rather than
+ * as one of the knowledge base's per-article values, which a snapshot saves: a question that
+ * added one made the next save rewrite every shard holding such an article.
+ */
+const sentencesOf = new WeakMap<Article, readonly Readonly<Sentence>[]>();
+
 /** The sentences around a mention: who "his U.S. counterpart" is is often said just after. */
 function contextOf(kb: KnowledgeBase, articleId: string, start: number): string {
   const article = kb.get(articleId);
   if (!article) return "";
-  const all = kb.perArticle("events:sentences", article, (a) => sentences(a.body));
+  let all = sentencesOf.get(article);
+  if (!all) {
+    all = sentences(article.body);
+    sentencesOf.set(article, all);
+  }
   const i = all.findIndex((s) => s.start === start);
   const from = all[Math.max(0, i - CONTEXT_SENTENCES)];
   const to = all[Math.min(all.length - 1, i + CONTEXT_SENTENCES)];

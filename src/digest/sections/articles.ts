@@ -18,9 +18,11 @@ export function newArticles(
   return kb.articles().filter((a) => isNewInWindow(a, days) && !exclude.has(a.id));
 }
 
-export function articleItems(kb: KnowledgeBase, articles: readonly Article[]): AnswerItem[] {
+export function articleItems(articles: readonly Article[]): AnswerItem[] {
   return articles.map((a) => {
-    const lede = kb.perArticle("digest.lede", a, (x) => sentences(x.body)[0]);
+    // Split each time, not kept as a per-article value: a snapshot saves those, and a digest
+    // that added one made the next save rewrite every shard holding such an article.
+    const lede = sentences(a.body)[0];
     // A body always has a sentence (the loader refuses empty bodies); the fallback is the body.
     const start = lede?.start ?? 0;
     const end = lede?.end ?? a.body.length;
