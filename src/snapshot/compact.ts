@@ -375,13 +375,15 @@ export type PackedTables = Pick<PackedResults, "tokens" | "floats" | "strings" |
 /**
  * `cutterOf(i)` cuts from the body of article i, or is undefined when the article is not in
  * service (its results are then left out: null). The values of the keys in `deferred` come back
- * as Deferred, not read. Throws when the packed form is damaged or made for other articles.
+ * as Deferred, not read: their tokens are copied into an array `tokensFor` gives. Throws when
+ * the packed form is damaged or made for other articles.
  */
 export function unpackResults(
   packed: PackedResults,
   count: number,
   cutterOf: (i: number) => Cutter | undefined,
   deferred: ReadonlySet<string> = new Set(),
+  tokensFor: (length: number) => Int32Array = (length) => new Int32Array(length),
 ): (ArticleResults | null)[] {
   const { starts, tokens, strings, shapes } = packed;
   if (!(starts instanceof Int32Array) || starts.length !== count + 1)
@@ -422,7 +424,7 @@ export function unpackResults(
     out.push(values);
   }
   if (later.length > 0) {
-    const own = new Int32Array(later.reduce((n, l) => n + l.to - l.from, 0));
+    const own = tokensFor(later.reduce((n, l) => n + l.to - l.from, 0));
     // The numbers too: `packed.floats` may be a view on the buffer the next shard file is read into.
     const tables: PackedTables = { ...packed, tokens: own, floats: packed.floats.slice() };
     let at = 0;
@@ -433,6 +435,31 @@ export function unpackResults(
     }
   }
   return out;
+}
+
+/**
+ * How many tokens the values of `keys` take, over every article: what unpacking all of them
+ * with those keys deferred copies (the manifest lists it, so a restart can set that memory
+ * aside at once: store.ts). Throws when the packed form is damaged.
+ */
+export function deferredTokenCount(packed: PackedResults, keys: ReadonlySet<string>): number {
+  const { starts } = packed;
+  const reader = readerOf(packed);
+  const none = cutFrom("");
+  let count = 0;
+  for (let i = 0; i + 1 < starts.length; i++) {
+    reader.at(starts[i] as number, none);
+    const values = reader.int();
+    for (let k = 0; k < values; k++) {
+      const key = reader.string();
+      const length = reader.int();
+      if (!(length > 0 && reader.p + length <= (starts[i + 1] as number)))
+        throw reader.damaged("bad value length");
+      if (keys.has(key)) count += length;
+      reader.at(reader.p + length, none);
+    }
+  }
+  return count;
 }
 
 /** A value left packed, read now; `cutter` cuts from its article's body. Throws when damaged. */

@@ -252,7 +252,8 @@ async function openWithPool(
   const fresh = new Set(toExtract);
   const reused = shards.filter((s) => snapshotSegments.get(s.key) === s.data);
   for (const s of reused)
-    if (!s.articles.some((a) => fresh.has(a) || restated.has(a))) writer.markSaved(s);
+    if (!s.articles.some((a) => fresh.has(a) || restated.has(a)))
+      writer.markSaved(s, snapshot.deferredTokens.get(s.key));
   const indexMs = lap();
   const restoring = restoreKeptViews(kb, kept, versions.extract, hashOf);
   let step = restoring.next();

@@ -60,6 +60,11 @@ export interface ManifestShard {
   articles: number;
   /** Its index's size in memory (format.ts indexByteLength); absent in manifests written before. */
   indexBytes?: number;
+  /**
+   * How many tokens its values of the keys a restart may leave packed take (registry.ts
+   * DEFERRABLE_KEYS; compact.ts deferredTokenCount); absent in manifests written before.
+   */
+  deferredTokens?: number;
 }
 
 export interface CachedArticle {
@@ -80,6 +85,8 @@ export interface LoadedSnapshot {
   vocabulary: SnapshotVocabulary | null;
   /** Why parts of the snapshot could not be used, one line each. */
   reasons: string[];
+  /** Per shard, the manifest's deferredTokens, for the next save to list again if it keeps the file. */
+  deferredTokens: Map<string, number>;
 }
 
 export function shardFileName(key: string): string {
@@ -106,6 +113,7 @@ export async function loadSnapshot(
     segments: new Map(),
     vocabulary: null,
     reasons: [],
+    deferredTokens: new Map(),
   };
   let manifest: Manifest;
   try {
@@ -124,9 +132,20 @@ export async function loadSnapshot(
   if (typeof vocabulary === "string") out.reasons.push(vocabulary);
   else out.vocabulary = vocabulary;
   let bytes: Buffer | undefined;
-  const alloc = indexMemory(manifest.shards);
+  const indexFor = oneBlock(
+    manifest.shards.map((s) => s.indexBytes),
+    (bytes) => new Uint8Array(bytes),
+    align,
+  );
+  const tokensFor =
+    deferred.size > 0
+      ? oneBlock(
+          manifest.shards.map((s) => s.deferredTokens),
+          (length) => new Int32Array(length),
+        )
+      : undefined;
   const intern = interner();
-  for (const { key, file } of manifest.shards) {
+  for (const { key, file, deferredTokens } of manifest.shards) {
     if (pace?.due()) await pace.turn();
     let shard: DecodedShard;
     let results: (ArticleResults | null)[] | null = null;
@@ -134,7 +153,7 @@ export async function loadSnapshot(
     try {
       const read = readInto(join(dir, file), bytes);
       bytes = read.bytes;
-      shard = decodeShard(bytes, alloc);
+      shard = decodeShard(bytes, indexFor);
       if (shard.key !== key) throw new Error(`holds shard ${shard.key}`);
       const { articles } = shard;
       const stored = shard.bodies;
@@ -145,6 +164,7 @@ export async function loadSnapshot(
           articles.length,
           (i) => (wanted(articles[i] as ShardArticle) ? storedCutter(stored, i) : undefined),
           deferred,
+          tokensFor,
         );
       bodies = {
         path: join(dir, file),
@@ -182,37 +202,43 @@ export async function loadSnapshot(
     });
     if (indexOk)
       out.segments.set(key, { data: shard.segment, hashes: shard.articles.map((a) => a.hash) });
+    if (Number.isSafeInteger(deferredTokens) && (deferredTokens as number) >= 0)
+      out.deferredTokens.set(key, deferredTokens as number);
   }
   return out;
 }
 
 /**
- * Memory for the shards' indexes, taken from one block the size the manifest lists for all of
- * them. One copy per shard was external memory that V8 answers by marking the whole heap every
- * 64 MB of it: at 100,000 articles five full marks of a heap growing to 415 MB, 1.25 s of a
- * restart (issue 9). A request the block cannot meet (a manifest without sizes, or with sizes
- * too large to allocate, or a shard larger than listed) gets its own array. The block stays
- * whole while any shard in it is in service: a shard rebuilt after a live change leaves its old
- * index in it, so the index's memory can double at most.
+ * Memory for what a restart keeps of every shard (the index; the tokens of the values left
+ * packed), taken from one block of the sizes the manifest lists, set aside before the first
+ * shard is read. One array per shard is external memory, which V8 answers by marking the whole
+ * heap every 64 MB of it: at 100,000 articles the indexes alone caused five full marks of a heap
+ * growing to 415 MB, 1.25 s of a restart (issue 9). A request the block cannot meet (a manifest
+ * without sizes, or with sizes too large to allocate, or a shard larger than listed) gets its
+ * own array. The block stays whole while any piece of it is in use: a shard rebuilt after a
+ * live change leaves its old index in it, so the index's memory can double at most.
  */
-function indexMemory(shards: readonly ManifestShard[]): (bytes: number) => Uint8Array {
-  const own = (bytes: number) => new Uint8Array(bytes);
+function oneBlock<T extends Uint8Array | Int32Array>(
+  sizes: readonly unknown[],
+  make: (length: number) => T,
+  round: (length: number) => number = (length) => length,
+): (length: number) => T {
   let total = 0;
-  for (const s of shards) {
-    if (!Number.isSafeInteger(s.indexBytes) || (s.indexBytes as number) < 0) return own;
-    total += align(s.indexBytes as number);
+  for (const size of sizes) {
+    if (!Number.isSafeInteger(size) || (size as number) < 0) return make;
+    total += round(size as number);
   }
-  let block: Uint8Array;
+  let block: T;
   try {
-    block = new Uint8Array(total);
+    block = make(total);
   } catch {
-    return own; // sizes no memory can hold: every shard gets its own array
+    return make; // sizes no memory can hold: every shard gets its own array
   }
   let at = 0;
-  return (bytes) => {
-    if (at + bytes > block.length) return own(bytes);
-    const piece = block.subarray(at, at + bytes);
-    at = align(at + bytes);
+  return (length) => {
+    if (at + length > block.length) return make(length);
+    const piece = block.subarray(at, at + length) as T;
+    at = round(at + length);
     return piece;
   };
 }

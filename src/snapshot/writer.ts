@@ -4,7 +4,7 @@
  */
 import { randomBytes } from "node:crypto";
 import { currentEvents, eventColumns } from "../extract/events/index.ts";
-import { EXTRACTORS, keysToKeep, resultsToKeep } from "../extract/registry.ts";
+import { DEFERRABLE_KEYS, EXTRACTORS, keysToKeep, resultsToKeep } from "../extract/registry.ts";
 import { currentFacts, factColumns } from "../extract/tariffs/facts.ts";
 import { type Article, parseArticle } from "../knowledge/article.ts";
 import type { KnowledgeBase } from "../knowledge/base.ts";
@@ -15,6 +15,7 @@ import type { SegmentData } from "../search/segment.ts";
 import type { Shard } from "../search/shard.ts";
 import { moveBody } from "./bodies.ts";
 import {
+  deferredTokenCount,
   mergePacks,
   type PackedArticle,
   type PackedResults,
@@ -56,6 +57,8 @@ interface Saved {
   data: SegmentData;
   articles: Article[];
   keys: string;
+  /** The file's count for the manifest (store.ts ManifestShard), when known. */
+  deferredTokens?: number;
 }
 
 export class SnapshotWriter {
@@ -92,9 +95,12 @@ export class SnapshotWriter {
     this.packs = packs;
   }
 
-  /** Records that a shard on disk already holds exactly this shard. */
-  markSaved(shard: Shard): void {
-    this.saved.set(shard.key, this.signature(shard));
+  /**
+   * Records that a shard on disk already holds exactly this shard, with the deferredTokens its
+   * manifest entry listed (store.ts), if any.
+   */
+  markSaved(shard: Shard, deferredTokens?: number): void {
+    this.saved.set(shard.key, { ...this.signature(shard), deferredTokens });
   }
 
   save(): SaveStats {
@@ -135,7 +141,7 @@ export class SnapshotWriter {
       yield;
       const sig = this.signature(shard);
       const before = this.saved.get(shard.key);
-      const entry = {
+      const entry: ManifestShard = {
         key: shard.key,
         file: shardFileName(shard.key),
         articles: shard.articles.length,
@@ -143,7 +149,7 @@ export class SnapshotWriter {
       };
       if (before && sameSaved(before, sig)) {
         stats.shardsKept++;
-        listed.push(entry);
+        listed.push({ ...entry, deferredTokens: before.deferredTokens });
         continue;
       }
       const articles = shard.articles.map((a) => this.entry(a));
@@ -154,6 +160,12 @@ export class SnapshotWriter {
       const bodies = shard.articles.map((a) => a.body);
       const fromWorkers = this.workersPack(shard.articles, sig.keys);
       if (fromWorkers) stats.fromWorkers++;
+      const extractions =
+        fromWorkers ??
+        packResults(
+          shard.articles.map((a) => resultsToKeep(this.kb, a)),
+          bodies,
+        );
       const written = writeShard(this.cacheDir, this.knowledgeDir, {
         key: shard.key,
         versions: this.versions,
@@ -161,12 +173,7 @@ export class SnapshotWriter {
         segment: shard.data,
         terms: shard.directories(),
         vocabulary: { ...this.vocabulary },
-        extractions:
-          fromWorkers ??
-          packResults(
-            shard.articles.map((a) => resultsToKeep(this.kb, a)),
-            bodies,
-          ),
+        extractions,
         bodies,
       });
       // Bodies read from the file just replaced are read from the new one from now on; a pack
@@ -177,8 +184,9 @@ export class SnapshotWriter {
       });
       stats.bytesWritten += written.size;
       stats.shardsWritten++;
-      this.saved.set(shard.key, sig);
-      listed.push(entry);
+      const deferredTokens = deferredTokenCount(extractions, DEFERRABLE_KEYS);
+      this.saved.set(shard.key, { ...sig, deferredTokens });
+      listed.push({ ...entry, deferredTokens });
     }
     this.packs = new Map();
     writeManifest(this.cacheDir, { versions: this.versions, shards: listed });

@@ -19,13 +19,15 @@ import { SyntheticCorpus, writeCorpus } from "../../bench/corpus/generate.ts";
 import { ask } from "../../src/answer/router.ts";
 import { buildDigest } from "../../src/digest/build.ts";
 import { articleDates } from "../../src/extract/events/index.ts";
-import { keysToKeep, resultsToKeep } from "../../src/extract/registry.ts";
+import { DEFERRABLE_KEYS, keysToKeep, resultsToKeep } from "../../src/extract/registry.ts";
 import { parseArticle } from "../../src/knowledge/article.ts";
 import type { KnowledgeBase } from "../../src/knowledge/base.ts";
 import { openKnowledge } from "../../src/knowledge/open.ts";
 import { searchIndex } from "../../src/search/index.ts";
+import { Deferred } from "../../src/snapshot/compact.ts";
 import { decodeShard } from "../../src/snapshot/format.ts";
 import { openKnowledgeCached } from "../../src/snapshot/open.ts";
+import { loadSnapshot } from "../../src/snapshot/store.ts";
 import { FORMAT } from "../../src/snapshot/version.ts";
 import { BUNDLED, tempDir } from "../helpers/knowledge.ts";
 import { QUESTIONS } from "../helpers/questions.ts";
@@ -263,6 +265,77 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
     expect(huge.stats.shardsLoaded).toBe(listed.length);
     expect(blocks(huge.kb).size).toBe(listed.length);
     expect(answers(huge.kb)).toEqual(expected);
+  });
+
+  it("sets aside one block, of the sizes the manifest lists, for the quotes a restart leaves packed, and a save lists them again", async () => {
+    const dir = knowledgeFolder();
+    const cacheDir = tempDir("snap-cache");
+    await openKnowledgeCached(dir, { cacheDir, workers: 0, settledMs: 0 });
+    const manifestPath = join(cacheDir, "snapshot.json");
+    const text = readFileSync(manifestPath, "utf8");
+    const manifest = JSON.parse(text);
+    const listed = manifest.shards as { file: string; deferredTokens?: number }[];
+    const sizes = listed.map((s) => s.deferredTokens as number);
+    expect(sizes.every((n) => Number.isSafeInteger(n) && n >= 0)).toBe(true);
+    const total = sizes.reduce((a, b) => a + b, 0);
+    expect(total).toBeGreaterThan(0);
+    /** The token arrays the packed quotes were copied into, by shard file. */
+    const copies = async (shards: typeof listed) => {
+      writeFileSync(manifestPath, JSON.stringify({ ...manifest, shards }));
+      const loaded = await loadSnapshot(
+        cacheDir,
+        dir,
+        manifest.versions,
+        () => true,
+        DEFERRABLE_KEYS,
+      );
+      const byFile = new Map<string, Int32Array>();
+      for (const c of loaded.byFile.values())
+        for (const [, v] of c.extractions ?? [])
+          if (v instanceof Deferred) byFile.set(c.shard.path, v.tables.tokens);
+      return byFile;
+    };
+
+    // Each shard copies its own without sizes, as many tokens as its listed size.
+    const own = await copies(listed.map(({ deferredTokens: _, ...s }) => s));
+    expect(own.size).toBe(sizes.filter((n) => n > 0).length);
+    for (const s of listed)
+      expect(own.get(join(cacheDir, s.file))?.length ?? 0).toBe(s.deferredTokens);
+    expect(new Set([...own.values()].map((t) => t.buffer)).size).toBe(own.size);
+
+    // With the sizes, every copy is a piece of one block of their sum, holding the same tokens.
+    const pieces = await copies(listed);
+    const blocks = new Set([...pieces.values()].map((t) => t.buffer));
+    expect(blocks.size).toBe(1);
+    expect([...blocks][0]?.byteLength).toBe(4 * total);
+    for (const [file, tokens] of own) expect(pieces.get(file)).toEqual(tokens);
+
+    // Sizes too small: the block is used up and the rest get their own.
+    const small = await copies(listed.map((s) => ({ ...s, deferredTokens: 1 })));
+    expect(new Set([...small.values()].map((t) => t.buffer)).size).toBe(own.size);
+    for (const [file, tokens] of own) expect(small.get(file)).toEqual(tokens);
+
+    // A restart from the listed sizes answers as a rebuild; after a live change, the save lists
+    // what a cold start's save lists for the same folder.
+    writeFileSync(manifestPath, text);
+    const warm = await openKnowledgeCached(dir, { cacheDir, workers: 0, settledMs: 0 });
+    expect(warm.stats.deferred).toBeGreaterThan(0);
+    expect(answers(warm.kb)).toEqual(answers(openKnowledge(dir)));
+    const body = 'Sam Ortiz, the mill\'s owner, said: "We cannot ship at these rates."';
+    const added = `---\nid: live-mill\nheadline: "Mill halts"\noutlet: T\npublished: "2026-11-20"\n---\n\n${body}\n`;
+    writeFileSync(join(dir, "live-mill.md"), added);
+    const parsed = parseArticle("live-mill.md", added).article;
+    if (!parsed) throw new Error("bad fixture");
+    warm.kb.upsert(parsed);
+    expect(warm.save()).toMatchObject({ shardsWritten: 1, skipped: [] });
+    const coldDir = tempDir("snap-cache");
+    await openKnowledgeCached(dir, { cacheDir: coldDir, workers: 0, settledMs: 0 });
+    const listing = (d: string) =>
+      (JSON.parse(readFileSync(join(d, "snapshot.json"), "utf8")).shards as typeof listed).map(
+        (s) => [s.file, s.deferredTokens],
+      );
+    expect(listing(cacheDir)).toEqual(listing(coldDir));
+    expect(listing(cacheDir)).not.toEqual(listed.map((s) => [s.file, s.deferredTokens]));
   });
 
   it("grows the vocabulary file for words no shard held, so the next start loads every shard and finds them", async () => {
