@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { answerViewsReady, warmAnswerViewsInTurns } from "./answer/views/warm.ts";
 import { type Config, ConfigError, describeConfig, readConfig } from "./config/env.ts";
 import { runConsole } from "./console/repl.ts";
+import { compromise } from "./extract/quotes/nlp.ts";
 import { formatProblem } from "./knowledge/load.ts";
 import { watchKnowledge } from "./live/watcher.ts";
 import { createSlackApp, EVENTS_PATH } from "./slack/app.ts";
@@ -20,6 +21,10 @@ try {
   process.stderr.write(`tariff-desk: ${e.message}\n`);
   process.exit(1);
 }
+
+// The tagger the quote extraction uses, loaded before anything listens: left to the first new
+// article a live change brings, loading it would hold the event loop while requests wait.
+compromise();
 
 const loadedAt = Date.now();
 // The snapshot beside the state lets a restart load unchanged articles instead of re-extracting
