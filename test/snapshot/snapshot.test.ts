@@ -65,6 +65,15 @@ function answers(kb: KnowledgeBase): string[] {
   return questions.map((q) => JSON.stringify(ask({ kb, now: NOW }, q)));
 }
 
+/** Writes an article into the folder and puts it in service, as the watcher would. */
+function addLive(dir: string, kb: KnowledgeBase, id: string, headline: string, body: string): void {
+  const text = `---\nid: ${id}\nheadline: "${headline}"\noutlet: T\npublished: "2026-11-20"\n---\n\n${body}\n`;
+  writeFileSync(join(dir, `${id}.md`), text);
+  const parsed = parseArticle(`${id}.md`, text).article;
+  if (!parsed) throw new Error("bad fixture");
+  kb.upsert(parsed);
+}
+
 /** Calls of the registered extractors' per-article work (intents memoize other small things). */
 function extractionCalls(kb: KnowledgeBase): number {
   return [...kb.computed]
@@ -130,11 +139,7 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
     const cacheDir = tempDir("snap-cache");
     const { kb, save } = await openKnowledgeCached(dir, { cacheDir, workers: 0, settledMs: 0 });
     const body = "Potash exporters in Saskatoon said the new quota ends on March 3, 2027.";
-    const text = `---\nid: live-potash\nheadline: "Potash quota set"\noutlet: T\npublished: "2026-11-20"\n---\n\n${body}\n`;
-    writeFileSync(join(dir, "live-potash.md"), text);
-    const parsed = parseArticle("live-potash.md", text).article;
-    if (!parsed) throw new Error("bad fixture");
-    kb.upsert(parsed);
+    addLive(dir, kb, "live-potash", "Potash quota set", body);
     expect(ask({ kb, now: NOW }, "potash quota").items[0]?.text).toContain("Potash exporters");
     expect(save()).toMatchObject({ shardsWritten: 1, skipped: [] });
     expect(save()).toMatchObject({ shardsWritten: 0 });
@@ -157,11 +162,7 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
     expect(buildDigest(kb, { since, now: NOW, timeZone: "UTC" }).items.length).toBeGreaterThan(0);
     expect(kept()).toEqual(before);
     const body = "Lumber mills in Prince George said the new duty starts on June 2, 2027.";
-    const text = `---\nid: live-lumber\nheadline: "Duty set"\noutlet: T\npublished: "2026-11-20"\n---\n\n${body}\n`;
-    writeFileSync(join(dir, "live-lumber.md"), text);
-    const parsed = parseArticle("live-lumber.md", text).article;
-    if (!parsed) throw new Error("bad fixture");
-    kb.upsert(parsed);
+    addLive(dir, kb, "live-lumber", "Duty set", body);
     expect(save()).toMatchObject({ shardsWritten: 1, skipped: [] });
   });
 
@@ -322,11 +323,7 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
     expect(warm.stats.deferred).toBeGreaterThan(0);
     expect(answers(warm.kb)).toEqual(answers(openKnowledge(dir)));
     const body = 'Sam Ortiz, the mill\'s owner, said: "We cannot ship at these rates."';
-    const added = `---\nid: live-mill\nheadline: "Mill halts"\noutlet: T\npublished: "2026-11-20"\n---\n\n${body}\n`;
-    writeFileSync(join(dir, "live-mill.md"), added);
-    const parsed = parseArticle("live-mill.md", added).article;
-    if (!parsed) throw new Error("bad fixture");
-    warm.kb.upsert(parsed);
+    addLive(dir, warm.kb, "live-mill", "Mill halts", body);
     expect(warm.save()).toMatchObject({ shardsWritten: 1, skipped: [] });
     const coldDir = tempDir("snap-cache");
     await openKnowledgeCached(dir, { cacheDir: coldDir, workers: 0, settledMs: 0 });
@@ -346,11 +343,13 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
     const before = vocabulary();
     const word = "quorbitane";
     expect(before.terms).not.toContain(word);
-    const text = `---\nid: live-new-word\nheadline: "Quorbitane levy"\noutlet: T\npublished: "2026-11-20"\n---\n\nA levy on ${word} imports starts on March 3, 2027.\n`;
-    writeFileSync(join(dir, "live-new-word.md"), text);
-    const parsed = parseArticle("live-new-word.md", text).article;
-    if (!parsed) throw new Error("bad fixture");
-    kb.upsert(parsed);
+    addLive(
+      dir,
+      kb,
+      "live-new-word",
+      "Quorbitane levy",
+      `A levy on ${word} imports starts on March 3, 2027.`,
+    );
     expect(save()).toMatchObject({ shardsWritten: 1 });
     const after = vocabulary();
     // Same list, same numbers, the new words after: every shard file written before still reads.
