@@ -30,6 +30,13 @@ import { BUNDLED, tempDir } from "../helpers/knowledge.ts";
 import { openLogged } from "../helpers/snapshot.ts";
 
 const NOW = new Date("2026-11-21T12:00:00Z");
+
+/**
+ * Stats recorded at once (settledMs 0): by default a file changed within two seconds is not
+ * recorded, and a restart more than two seconds after the files were written records them,
+ * saving its shard again. Whether that happened depended on how fast the first open ran.
+ */
+const opts = (cacheDir: string) => ({ cacheDir, workers: 0, settledMs: 0 });
 const corpus = SyntheticCorpus.create();
 const questions = [
   "what did Carney say",
@@ -66,11 +73,11 @@ describe("the people directory, merged events and ordered facts kept in the snap
   it("are served as they are at a restart, the quotes left packed, and equal a rebuild's", async () => {
     const dir = knowledgeFolder();
     const cacheDir = tempDir("people-cache");
-    const cold = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+    const cold = await openKnowledgeCached(dir, opts(cacheDir));
     expect(cold.stats.views).toMatch(/views\.bin missing/);
     expect(readdirSync(cacheDir)).toContain("views.bin");
 
-    const warm = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+    const warm = await openKnowledgeCached(dir, opts(cacheDir));
     expect(warm.stats).toMatchObject({ views: "kept", deferred: 45, extracted: 0 });
     const rebuilt = seen(openKnowledge(dir));
     expect(rebuilt.quotes.length).toBeGreaterThan(100);
@@ -85,8 +92,8 @@ describe("the people directory, merged events and ordered facts kept in the snap
   it("give a packed quote whose stored body fails its check from the article file, equal to a rebuild's", async () => {
     const dir = knowledgeFolder();
     const cacheDir = tempDir("people-cache");
-    await openKnowledgeCached(dir, { cacheDir, workers: 0 });
-    const warm = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+    await openKnowledgeCached(dir, opts(cacheDir));
+    const warm = await openKnowledgeCached(dir, opts(cacheDir));
     expect(warm.stats.deferred).toBe(45);
     // One byte inside a quote of a bundled article's stored body changed in place (same inode
     // and size): unchecked, the quote would read "Doing our best".
@@ -119,8 +126,8 @@ describe("the people directory, merged events and ordered facts kept in the snap
     const restarted = async () => {
       cpSync(copy, dir, { recursive: true });
       const cacheDir = tempDir("people-cache");
-      await openKnowledgeCached(dir, { cacheDir, workers: 0 });
-      const warm = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+      await openKnowledgeCached(dir, opts(cacheDir));
+      const warm = await openKnowledgeCached(dir, opts(cacheDir));
       expect(warm.stats.deferred).toBe(45);
       return { warm, cacheDir };
     };
@@ -138,7 +145,7 @@ describe("the people directory, merged events and ordered facts kept in the snap
   it("are computed again, with a logged reason, when missing, damaged or made for other articles; then kept again", async () => {
     const dir = knowledgeFolder();
     const cacheDir = tempDir("people-cache");
-    await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+    await openKnowledgeCached(dir, opts(cacheDir));
     const path = join(cacheDir, "views.bin");
     const good = readFileSync(path);
     const article = readdirSync(dir).find((f) => f.startsWith("2025-09-17")) as string;
@@ -156,11 +163,11 @@ describe("the people directory, merged events and ordered facts kept in the snap
     ];
     for (const [damage, reason] of cases) {
       damage();
-      const { logged, ...warm } = await openLogged(dir, { cacheDir, workers: 0 });
+      const { logged, ...warm } = await openLogged(dir, opts(cacheDir));
       expect(logged.filter((l) => reason.test(l))).toHaveLength(1);
       expect(warm.stats.views).toMatch(reason);
       expect(seen(warm.kb)).toEqual(seen(openKnowledge(dir)));
-      const next = await openKnowledgeCached(dir, { cacheDir, workers: 0 });
+      const next = await openKnowledgeCached(dir, opts(cacheDir));
       expect(next.stats).toMatchObject({ views: "kept", extracted: 0 });
     }
   });
