@@ -8,23 +8,14 @@
  * ordinary tools cannot set back.
  */
 import { createHash } from "node:crypto";
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, type Stats, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Problem } from "../knowledge/article.ts";
 import { listArticleFiles } from "../knowledge/load.ts";
 import type { Pace } from "../knowledge/pace.ts";
-import {
-  type FileStat,
-  type FileStats,
-  GONE,
-  newFileStats,
-  STATED,
-  statFiles,
-  statOf,
-} from "./stat-files.ts";
-import { startTsWorker } from "./threads.ts";
 
-export type { FileStat };
+/** Size, mtime, ctime (ms) and inode: what the file system changes on any write or replacement. */
+export type FileStat = [number, number, number, number];
 
 export interface FolderEntry {
   file: string;
@@ -46,87 +37,38 @@ export function sameStat(a: FileStat | null | undefined, b: FileStat | null | un
   return !!a && !!b && a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
 }
 
-/** Folders of at least this many article files are stat'ed on a worker thread (readFolder). */
-export const STAT_THREAD_FROM = 10_000;
-
-/** Stats taken between two checks of the pace. */
-const STATS_PER_CHECK = 256;
-
-export interface FolderRead {
-  /** The article files listed, by name (empty when the folder cannot be read). */
-  names: readonly string[];
-  /** Each file still there with its stat, and the folder's problem if it cannot be read. */
-  entries(pace?: Pace): Promise<{ entries: FolderEntry[]; problems: Problem[] }>;
-}
-
-/**
- * Lists the folder's article files now and stats them meanwhile: on a worker thread when there
- * are at least `threadFrom` of them, so that a restart decodes the snapshot while they are
- * stat'ed (its `wanted` needs only the names); else, or if the thread fails, on this thread when
- * `entries` is called, taking a turn of the event loop whenever `pace` says so.
- */
-export function readFolder(dir: string, threadFrom = STAT_THREAD_FROM): FolderRead {
+/** Lists the folder's article files with their stat, taking a turn of the event loop whenever `pace` says so. */
+export async function statFolder(
+  dir: string,
+  pace?: Pace,
+): Promise<{ entries: FolderEntry[]; problems: Problem[] }> {
   let names: string[];
   try {
     names = listArticleFiles(dir);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const problems = [
-      { file: dir, field: "knowledge", message: `cannot read the folder (${code ?? String(e)})` },
-    ];
-    return { names: [], entries: async () => ({ entries: [], problems }) };
+    return {
+      entries: [],
+      problems: [
+        { file: dir, field: "knowledge", message: `cannot read the folder (${code ?? String(e)})` },
+      ],
+    };
   }
-  const onThread = names.length >= threadFrom ? statOnThread(dir, names) : null;
-  return {
-    names,
-    entries: async (pace) => {
-      let stats = onThread && (await onThread);
-      if (!stats) {
-        stats = newFileStats(names.length);
-        for (let i = 0; i < names.length; i += STATS_PER_CHECK) {
-          if (pace?.due()) await pace.turn();
-          statFiles(dir, names, stats, i, Math.min(names.length, i + STATS_PER_CHECK));
-        }
-      }
-      return { entries: folderEntries(names, stats), problems: [] };
-    },
-  };
-}
-
-/** The stats from a worker thread, or null if it could not give them. */
-function statOnThread(dir: string, names: readonly string[]): Promise<FileStats | null> {
-  return new Promise((resolve) => {
-    try {
-      const w = startTsWorker(new URL("./stat-worker.ts", import.meta.url), { dir, names });
-      w.once("message", resolve);
-      w.once("error", () => resolve(null));
-      // After the message this changes nothing; without one, the stats are taken here.
-      w.once("exit", () => resolve(null));
-    } catch {
-      resolve(null);
-    }
-  });
-}
-
-function folderEntries(names: readonly string[], { kind, stat }: FileStats): FolderEntry[] {
   const entries: FolderEntry[] = [];
-  for (let i = 0; i < names.length; i++) {
-    if (kind[i] === GONE) continue;
-    const at = i * 4;
-    entries.push({
-      file: names[i] as string,
-      stat:
-        kind[i] === STATED
-          ? [
-              stat[at] as number,
-              stat[at + 1] as number,
-              stat[at + 2] as number,
-              stat[at + 3] as number,
-            ]
-          : null,
-    });
+  for (const file of names) {
+    if (pace?.due()) await pace.turn();
+    let stat: FileStat | null = null;
+    try {
+      const s = statSync(join(dir, file), { throwIfNoEntry: false });
+      // Gone since the listing: not an article any more.
+      if (!s) continue;
+      if (s.isFile()) stat = statOf(s);
+    } catch {
+      // Reading it will say what is wrong.
+    }
+    entries.push({ file, stat });
   }
-  return entries;
+  return { entries, problems: [] };
 }
 
 export interface ReadFile {
@@ -188,6 +130,10 @@ export function readToEnd(fd: number, buffer: Buffer): Buffer {
     if (r === 0) return bytes.subarray(0, n);
     n += r;
   }
+}
+
+function statOf(s: Stats): FileStat {
+  return [s.size, s.mtimeMs, s.ctimeMs, s.ino];
 }
 
 function unreadable(file: string, e: unknown): Problem {

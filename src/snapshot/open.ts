@@ -22,7 +22,7 @@ import { sameIds } from "../search/shards.ts";
 import { loadSynonyms } from "../search/synonyms.ts";
 import { storedArticle } from "./bodies.ts";
 import { Deferred } from "./compact.ts";
-import { type ReadFile, readArticleFile, readFolder, sameStat } from "./folder.ts";
+import { type ReadFile, readArticleFile, sameStat, statFolder } from "./folder.ts";
 import { PackedValues } from "./packed.ts";
 import { ColdStartPool } from "./pool.ts";
 import { loadSnapshot } from "./store.ts";
@@ -37,11 +37,6 @@ export interface CacheOptions {
   workers?: number;
   /** Fewer articles to extract than this are done on this thread (workers take a second to start). Default 300. */
   workerThreshold?: number;
-  /**
-   * Folders of at least this many article files are stat'ed on a worker thread while the
-   * snapshot is read (default 10,000, folder.ts); with `workers` 0, on this thread.
-   */
-  statThreadFrom?: number;
   /**
    * The corpus-wide views to compute before returning, so that no question pays for them.
    * Default: the extractions' views; the app passes the answer layer's fuller set, computed in
@@ -79,7 +74,7 @@ export interface OpenStats {
   /** Per-article values left packed until first needed (the quotes, when the views were kept). */
   deferred: number;
   save: SaveStats;
-  /** Where the time went, in ms: snapshot (list the folder, decode and unpack), folder (the stats still awaited after it), articles (parse or take from the snapshot, seed, extract), index, views, save. */
+  /** Where the time went, in ms: folder, snapshot (decode and unpack), articles (parse or take from the snapshot, seed, extract), index, views, save. */
   timings: {
     snapshotMs: number;
     folderMs: number;
@@ -138,10 +133,10 @@ async function openWithPool(
     t = now;
     return ms;
   };
-  // Listed now, stat'ed meanwhile (on a worker thread for a large folder): results are
-  // unpacked only for files still in the folder, which their names tell.
-  const listing = readFolder(dir, options.workers === 0 ? Infinity : options.statThreadFrom);
-  const inFolder = new Set(listing.names);
+  const folder = await statFolder(dir, turns);
+  const folderMs = lap();
+  // Results are unpacked only for files still in the folder.
+  const inFolder = new Set(folder.entries.map((e) => e.file));
   // With the people directory kept for this extraction code, the quotes stay packed until needed.
   const kept = readKeptViews(options.cacheDir);
   const keptUsable = typeof kept !== "string" && kept.stamp.extract === versions.extract;
@@ -154,8 +149,6 @@ async function openWithPool(
     turns,
   );
   const snapshotMs = lap();
-  const folder = await listing.entries(turns);
-  const folderMs = lap();
 
   const origin = new Map<Article, Origin>();
   /** Articles whose file the snapshot knew by another stat: their shard is saved again with this one. */
