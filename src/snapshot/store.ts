@@ -202,8 +202,7 @@ export async function loadSnapshot(
     });
     if (indexOk)
       out.segments.set(key, { data: shard.segment, hashes: shard.articles.map((a) => a.hash) });
-    if (Number.isSafeInteger(deferredTokens) && (deferredTokens as number) >= 0)
-      out.deferredTokens.set(key, deferredTokens as number);
+    if (isCount(deferredTokens)) out.deferredTokens.set(key, deferredTokens);
   }
   return out;
 }
@@ -225,8 +224,8 @@ function oneBlock<T extends Uint8Array | Int32Array>(
 ): (length: number) => T {
   let total = 0;
   for (const size of sizes) {
-    if (!Number.isSafeInteger(size) || (size as number) < 0) return make;
-    total += round(size as number);
+    if (!isCount(size)) return make;
+    total += round(size);
   }
   let block: T;
   try {
@@ -241,6 +240,11 @@ function oneBlock<T extends Uint8Array | Int32Array>(
     at = round(at + length);
     return piece;
   };
+}
+
+/** A size or count as a manifest written by this code lists it (older manifests lack some). */
+function isCount(n: unknown): n is number {
+  return Number.isSafeInteger(n) && (n as number) >= 0;
 }
 
 /** Whether the vocabulary read holds every term id the shard's index uses. */

@@ -29,7 +29,7 @@ import { decodeShard } from "../../src/snapshot/format.ts";
 import { openKnowledgeCached } from "../../src/snapshot/open.ts";
 import { loadSnapshot } from "../../src/snapshot/store.ts";
 import { FORMAT } from "../../src/snapshot/version.ts";
-import { BUNDLED, tempDir } from "../helpers/knowledge.ts";
+import { BUNDLED, tempDir, writeArticle } from "../helpers/knowledge.ts";
 import { QUESTIONS } from "../helpers/questions.ts";
 import { openLogged } from "../helpers/snapshot.ts";
 
@@ -67,9 +67,14 @@ function answers(kb: KnowledgeBase): string[] {
 
 /** Writes an article into the folder and puts it in service, as the watcher would. */
 function addLive(dir: string, kb: KnowledgeBase, id: string, headline: string, body: string): void {
-  const text = `---\nid: ${id}\nheadline: "${headline}"\noutlet: T\npublished: "2026-11-20"\n---\n\n${body}\n`;
-  writeFileSync(join(dir, `${id}.md`), text);
-  const parsed = parseArticle(`${id}.md`, text).article;
+  const file = `${id}.md`;
+  writeArticle(
+    dir,
+    file,
+    { id, headline: `"${headline}"`, outlet: "T", published: '"2026-11-20"' },
+    body,
+  );
+  const parsed = parseArticle(file, readFileSync(join(dir, file), "utf8")).article;
   if (!parsed) throw new Error("bad fixture");
   kb.upsert(parsed);
 }
