@@ -154,14 +154,6 @@ export function encodeShard(shard: ShardFile): { bytes: Buffer; bodies: Uint32Ar
   return { bytes: out, bodies: stored.at };
 }
 
-/** Whether a shard file's last four bytes are the CRC-32 of the rest. */
-export function shardChecksumOk(buf: Uint8Array): boolean {
-  if (buf.length < 4) return false;
-  const end = buf.length - 4;
-  const stored = new DataView(buf.buffer, buf.byteOffset + end, 4).getUint32(0, true);
-  return crc32(buf.subarray(0, end)) === stored;
-}
-
 /**
  * The bytes a shard's index takes in its file and in memory once decoded (the sections before
  * the packed results), from the segment alone: its term directories hold one id and one local
@@ -182,13 +174,10 @@ export function indexByteLength(segment: SegmentData): number {
  * Decodes a shard file; throws an Error saying what is wrong with a damaged one. The packed
  * extraction results may be views on `buf`: unpack them before `buf` is reused. The index is
  * copied into memory from `alloc` (8-byte aligned; default a new array of its own).
- * `checked`: the caller already compared the file's checksum (shardChecksumOk, on the thread
- * that read it: prefetch.ts).
  */
 export function decodeShard(
   buf: Buffer,
   alloc: (bytes: number) => Uint8Array = (bytes) => new Uint8Array(bytes),
-  checked = false,
 ): DecodedShard {
   if (buf.length < MAGIC.length + 4 || buf.toString("latin1", 0, MAGIC.length) !== MAGIC) {
     throw new Error("not a shard file (bad magic)");
@@ -204,7 +193,8 @@ export function decodeShard(
     ? align(last.offset + last.length * (KINDS[last.kind]?.BYTES_PER_ELEMENT ?? 0))
     : 0;
   if (start + end + 4 !== buf.length) throw new Error("truncated or padded file");
-  if (!checked && !shardChecksumOk(buf)) throw new Error("checksum mismatch");
+  if (crc32(buf.subarray(0, buf.length - 4)) !== buf.readUInt32LE(buf.length - 4))
+    throw new Error("checksum mismatch");
   // The segment's arrays stay in service: they get their own copy, which is also aligned memory
   // whatever the file buffer's offset. The packed results and bodies are read once, so they are
   // views on `buf` itself when it is aligned (a copy of 2 MB a shard was external memory that

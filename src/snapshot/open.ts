@@ -25,7 +25,6 @@ import { Deferred } from "./compact.ts";
 import { type ReadFile, readArticleFile, sameStat, statFolder } from "./folder.ts";
 import { PackedValues } from "./packed.ts";
 import { ColdStartPool } from "./pool.ts";
-import type { PrefetchOptions } from "./prefetch.ts";
 import { loadSnapshot } from "./store.ts";
 import { currentVersions } from "./version.ts";
 import { readKeptViews, restoreKeptViews } from "./views.ts";
@@ -52,8 +51,6 @@ export interface CacheOptions {
    * just before use 0.
    */
   settledMs?: number;
-  /** When the shard files are read on a second thread (prefetch.ts; tests set a threshold of 0). */
-  prefetch?: PrefetchOptions;
   /** Receives one line per reason a part of the snapshot was not used, and a summary. */
   log?: (message: string) => void;
 }
@@ -149,7 +146,7 @@ async function openWithPool(
     versions,
     (entry) => inFolder.has(entry.file),
     keptUsable ? DEFERRABLE_KEYS : new Set(),
-    { pace: turns, prefetch: options.prefetch },
+    turns,
   );
   const snapshotMs = lap();
 

@@ -9,19 +9,36 @@
  * after extraction keeps both cores busy for the whole cold start. The packs the results came
  * in are kept too, per article, for the save to write as they are.
  */
-import type { Worker } from "node:worker_threads";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
 import type { Article } from "../knowledge/article.ts";
 import type { KnowledgeBase } from "../knowledge/base.ts";
 import { type SegmentData, sameShape } from "../search/segment.ts";
 import { cutterFor } from "./bodies.ts";
 import { type PackedArticle, unpackResults } from "./compact.ts";
-import { startTsWorker } from "./thread.ts";
 import type { PoolJob, PoolResult } from "./worker.ts";
 
 const JOB_SIZE = 100;
 
+/**
+ * Workers start from TypeScript source like the rest of the app: a one-line bootstrap loads
+ * tsx's import API and imports worker.ts through it (Node 20 does not apply --import loaders to
+ * a worker's entry file).
+ */
 function startWorker(dir: string): Worker {
-  return startTsWorker(new URL("./worker.ts", import.meta.url), { dir });
+  const api = tsxImportApi();
+  const entry = new URL("./worker.ts", import.meta.url).href;
+  const boot = `import(${JSON.stringify(api)}).then((m) => m.tsImport(${JSON.stringify(entry)}, ${JSON.stringify(entry)}))`;
+  return new Worker(boot, { eval: true, workerData: { dir } });
+}
+
+/** tsx's ESM import API, found through its package.json exports (require() would pick the CJS build). */
+function tsxImportApi(): string {
+  const manifest = createRequire(import.meta.url).resolve("tsx/package.json");
+  const pkg = JSON.parse(readFileSync(manifest, "utf8"));
+  return new URL(pkg.exports["./esm/api"].import.default, pathToFileURL(manifest)).href;
 }
 
 export interface ColdStart {

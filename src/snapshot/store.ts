@@ -32,7 +32,6 @@ import {
   type ShardArticle,
   type ShardFile,
 } from "./format.ts";
-import { type PrefetchOptions, ShardPrefetch } from "./prefetch.ts";
 import type { Versions } from "./version.ts";
 
 const MANIFEST = "snapshot.json";
@@ -94,16 +93,10 @@ export function shardFileName(key: string): string {
   return `shard-${key.replace(/[^A-Za-z0-9-]/g, "_")}.bin`;
 }
 
-export interface LoadOptions {
-  /** Between shards, a turn of the event loop whenever this says so. */
-  pace?: Pace;
-  /** When the shard files are read on a second thread (prefetch.ts). */
-  prefetch?: PrefetchOptions;
-}
-
 /**
  * Extraction results are unpacked only for the articles `wanted` (those whose file is still in
  * the folder), and the values of the `deferred` keys are left packed (compact.ts's Deferred).
+ * Between shards it takes a turn of the event loop whenever `pace` says so.
  * `knowledgeDir` is where a body the shard file can no longer give is read from (bodies.ts).
  */
 export async function loadSnapshot(
@@ -112,7 +105,7 @@ export async function loadSnapshot(
   versions: Versions,
   wanted: (entry: ShardArticle) => boolean,
   deferred: ReadonlySet<string>,
-  { pace, prefetch: prefetchOptions }: LoadOptions = {},
+  pace?: Pace,
 ): Promise<LoadedSnapshot> {
   const out: LoadedSnapshot = {
     byHash: new Map(),
@@ -152,34 +145,15 @@ export async function loadSnapshot(
         )
       : undefined;
   const intern = interner();
-  const prefetch = ShardPrefetch.start(
-    manifest.shards.map((s) => join(dir, s.file)),
-    prefetchOptions,
-  );
-  try {
-    for (const [k, { key, file, deferredTokens }] of manifest.shards.entries()) {
-      if (pace?.due()) await pace.turn();
-      try {
-        loadShard(k, key, file, deferredTokens);
-      } finally {
-        prefetch?.release(k);
-      }
-    }
-  } finally {
-    prefetch?.close();
-  }
-  return out;
-
-  function loadShard(k: number, key: string, file: string, deferredTokens: unknown): void {
+  for (const { key, file, deferredTokens } of manifest.shards) {
+    if (pace?.due()) await pace.turn();
     let shard: DecodedShard;
     let results: (ArticleResults | null)[] | null = null;
     let bodies: ShardBodies;
     try {
-      const fetched = prefetch?.take(k) ?? null;
-      const read = fetched ?? readInto(join(dir, file), bytes);
-      // The buffer kept for the next file read here is our own, never a shared slot.
-      if (!fetched) bytes = read.bytes;
-      shard = decodeShard(read.bytes, indexFor, fetched !== null);
+      const read = readInto(join(dir, file), bytes);
+      bytes = read.bytes;
+      shard = decodeShard(bytes, indexFor);
       if (shard.key !== key) throw new Error(`holds shard ${shard.key}`);
       const { articles } = shard;
       const stored = shard.bodies;
@@ -195,7 +169,7 @@ export async function loadSnapshot(
       bodies = {
         path: join(dir, file),
         ino: read.ino,
-        size: read.bytes.length,
+        size: bytes.length,
         at: stored.at,
         hashes: articles.map((a) => a.hash),
         knowledgeDir,
@@ -210,7 +184,7 @@ export async function loadSnapshot(
       out.reasons.push(
         `shard ${key}: ${code === "ENOENT" ? "missing" : why}; rebuilt from the articles`,
       );
-      return;
+      continue;
     }
     const indexOk = shard.versions.index === versions.index && termsKnown(shard, out.vocabulary);
     if (shard.versions.index !== versions.index)
@@ -230,6 +204,7 @@ export async function loadSnapshot(
       out.segments.set(key, { data: shard.segment, hashes: shard.articles.map((a) => a.hash) });
     if (isCount(deferredTokens)) out.deferredTokens.set(key, deferredTokens);
   }
+  return out;
 }
 
 /**
