@@ -10,14 +10,14 @@
  */
 import type { Article } from "../knowledge/article.ts";
 import type { KnowledgeBase } from "../knowledge/base.ts";
-import { bodyNumber } from "../knowledge/ingest.ts";
+import { BODY_NUMBER_KEY, bodyNumber } from "../knowledge/ingest.ts";
 import { runSteps, type Steps } from "../knowledge/steps.ts";
 import { directoryInSteps } from "../people/directory.ts";
-import { articleEvents, DATES_KEY, knowledgeEventsInSteps } from "./events/index.ts";
-import { articleQuotes } from "./quotes/extract.ts";
+import { articleEvents, EVENTS_KEY, knowledgeEventsInSteps } from "./events/index.ts";
+import { articleQuotes, QUOTES_KEY } from "./quotes/extract.ts";
 import { boardInSteps } from "./tariffs/board.ts";
-import { coverageFacts } from "./tariffs/coverage.ts";
-import { tariffFacts, tariffFactsInSteps } from "./tariffs/facts.ts";
+import { COVERAGE_KEY, coverageFacts } from "./tariffs/coverage.ts";
+import { tariffFacts, tariffFactsInSteps, tariffFactsKey } from "./tariffs/facts.ts";
 import { sectorVocabulary } from "./tariffs/sectors-file.ts";
 
 export interface Extractor {
@@ -25,6 +25,13 @@ export interface Extractor {
   name: string;
   /** Extracts for these articles (memoized per article by the knowledge base). */
   run(kb: KnowledgeBase, articles: readonly Article[]): void;
+  /**
+   * The per-article keys its results are memoized under: what a snapshot saves and a worker
+   * hands back. Values other code memoizes per article (the dates events and facts are read
+   * from, anything an intent may add) are neither: their code is not in the snapshot's
+   * extraction version, so a saved one could outlive a change to it.
+   */
+  keys(kb: KnowledgeBase): string[];
 }
 
 export const EXTRACTORS: readonly Extractor[] = [
@@ -33,12 +40,14 @@ export const EXTRACTORS: readonly Extractor[] = [
     run: (kb, list) => {
       for (const a of list) articleQuotes(kb, a);
     },
+    keys: () => [QUOTES_KEY],
   },
   {
     name: "events",
     run: (kb, list) => {
       for (const a of list) articleEvents(kb, a);
     },
+    keys: () => [EVENTS_KEY],
   },
   {
     name: "tariffs",
@@ -48,6 +57,7 @@ export const EXTRACTORS: readonly Extractor[] = [
       tariffFacts(kb);
       coverageFacts(kb);
     },
+    keys: (kb) => [tariffFactsKey(kb), COVERAGE_KEY],
   },
   {
     name: "body number",
@@ -56,24 +66,34 @@ export const EXTRACTORS: readonly Extractor[] = [
     run: (kb, list) => {
       for (const a of list) bodyNumber(kb, a);
     },
+    keys: () => [BODY_NUMBER_KEY],
   },
 ];
 
 /**
- * Per-article values other extractors build on and no question reads: an article restored with
- * its events and tariff facts never needs its dates again, so snapshots and worker threads leave
- * them out (620,000 objects to decode at 100,000 articles, issue 9). Asked for, they are computed.
+ * The keys of the extractions' results (Extractor.keys): looked up once for many articles, since
+ * the tariff facts' key reads the sector vocabulary file's stat.
  */
-const INTERMEDIATE_KEYS: ReadonlySet<string> = new Set([DATES_KEY]);
+export function keptKeys(kb: KnowledgeBase): ReadonlySet<string> {
+  return new Set(EXTRACTORS.flatMap((e) => e.keys(kb)));
+}
 
-/** An article's memoized values worth handing on (to a snapshot, from a worker): all but the intermediate ones. */
-export function resultsToKeep(kb: KnowledgeBase, article: Article): [string, unknown][] {
-  return kb.perArticleValues(article).filter(([key]) => !INTERMEDIATE_KEYS.has(key));
+/** An article's memoized values worth handing on (to a snapshot, from a worker): its extractions' results. */
+export function resultsToKeep(
+  kb: KnowledgeBase,
+  article: Article,
+  keys: ReadonlySet<string> = keptKeys(kb),
+): [string, unknown][] {
+  return kb.perArticleValues(article).filter(([key]) => keys.has(key));
 }
 
 /** The keys of resultsToKeep, without making a value seeded to be made later. */
-export function keysToKeep(kb: KnowledgeBase, article: Article): string[] {
-  return kb.perArticleKeys(article).filter((key) => !INTERMEDIATE_KEYS.has(key));
+export function keysToKeep(
+  kb: KnowledgeBase,
+  article: Article,
+  keys: ReadonlySet<string> = keptKeys(kb),
+): string[] {
+  return kb.perArticleKeys(article).filter((key) => keys.has(key));
 }
 
 /**
@@ -81,7 +101,7 @@ export function keysToKeep(kb: KnowledgeBase, article: Article): string[] {
  * that read them all are restored with it (src/snapshot/views.ts): the quotes are 32 of the 50
  * objects an article's results make, and only the people directory reads every one.
  */
-export const DEFERRABLE_KEYS: ReadonlySet<string> = new Set(["quotes"]);
+export const DEFERRABLE_KEYS: ReadonlySet<string> = new Set([QUOTES_KEY]);
 
 /**
  * Corpus-wide views of the extractions, computed once after a load or a change so that no

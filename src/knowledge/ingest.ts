@@ -61,6 +61,9 @@ function bodyKey(body: string): string {
   return body.replace(/\s+/g, " ").trim().toLowerCase();
 }
 
+/** The per-article key of an article's body number. */
+export const BODY_NUMBER_KEY = "body:number";
+
 /**
  * A number for an article's body identity, kept per article and saved with the snapshot's
  * extraction results (src/extract/registry.ts), so the duplicate check reads only the bodies
@@ -68,7 +71,7 @@ function bodyKey(body: string): string {
  * Slack waited for the form's answer (issue 9).
  */
 export function bodyNumber(kb: KnowledgeBase, article: Article): number {
-  return kb.perArticle("body:number", article, (a) => crc32(bodyKey(a.body)));
+  return kb.perArticle(BODY_NUMBER_KEY, article, (a) => crc32(bodyKey(a.body)));
 }
 
 export function ingest(kb: KnowledgeBase, dir: string, input: IngestInput): IngestResult {

@@ -7,7 +7,7 @@
  * A segment job builds one search shard's packed index from its articles, in the order given.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { EXTRACTORS, resultsToKeep } from "../extract/registry.ts";
+import { EXTRACTORS, keptKeys, resultsToKeep } from "../extract/registry.ts";
 import type { Article } from "../knowledge/article.ts";
 import { KnowledgeBase } from "../knowledge/base.ts";
 import { analyzeArticle, Normalizer } from "../search/analyze.ts";
@@ -46,8 +46,9 @@ parentPort?.on("message", ({ job, kind, articles }: PoolJob) => {
     }
     const kb = new KnowledgeBase(articles, [], { dir, synonyms });
     for (const e of EXTRACTORS) e.run(kb, articles);
+    const keys = keptKeys(kb);
     const values = packResults(
-      articles.map((a) => resultsToKeep(kb, a)),
+      articles.map((a) => resultsToKeep(kb, a, keys)),
       articles.map((a) => a.body),
     );
     parentPort?.postMessage({ job, values } satisfies PoolResult);

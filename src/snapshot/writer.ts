@@ -4,7 +4,13 @@
  */
 import { randomBytes } from "node:crypto";
 import { currentEvents, eventColumns } from "../extract/events/index.ts";
-import { DEFERRABLE_KEYS, EXTRACTORS, keysToKeep, resultsToKeep } from "../extract/registry.ts";
+import {
+  DEFERRABLE_KEYS,
+  EXTRACTORS,
+  keptKeys,
+  keysToKeep,
+  resultsToKeep,
+} from "../extract/registry.ts";
 import { currentFacts, factColumns } from "../extract/tariffs/facts.ts";
 import { type Article, parseArticle } from "../knowledge/article.ts";
 import type { KnowledgeBase } from "../knowledge/base.ts";
@@ -158,12 +164,13 @@ export class SnapshotWriter {
         continue;
       }
       const bodies = shard.articles.map((a) => a.body);
+      const kept = keptKeys(this.kb);
       const fromWorkers = this.workersPack(shard.articles, sig.keys);
       if (fromWorkers) stats.fromWorkers++;
       const extractions =
         fromWorkers ??
         packResults(
-          shard.articles.map((a) => resultsToKeep(this.kb, a)),
+          shard.articles.map((a) => resultsToKeep(this.kb, a, kept)),
           bodies,
         );
       const written = writeShard(this.cacheDir, this.knowledgeDir, {
@@ -240,7 +247,8 @@ export class SnapshotWriter {
   }
 
   private signature(shard: Shard): Saved {
-    const keys = shard.articles.map((a) => keysToKeep(this.kb, a).join(",")).join(";");
+    const kept = keptKeys(this.kb);
+    const keys = shard.articles.map((a) => keysToKeep(this.kb, a, kept).join(",")).join(";");
     return { data: shard.data, articles: shard.articles, keys };
   }
 

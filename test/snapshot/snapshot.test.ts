@@ -19,8 +19,13 @@ import { SyntheticCorpus, writeCorpus } from "../../bench/corpus/generate.ts";
 import { ask } from "../../src/answer/router.ts";
 import { buildDigest } from "../../src/digest/build.ts";
 import { articleDates } from "../../src/extract/events/index.ts";
-import { DEFERRABLE_KEYS, keysToKeep, resultsToKeep } from "../../src/extract/registry.ts";
-import { parseArticle } from "../../src/knowledge/article.ts";
+import {
+  DEFERRABLE_KEYS,
+  keptKeys,
+  keysToKeep,
+  resultsToKeep,
+} from "../../src/extract/registry.ts";
+import { type Article, parseArticle } from "../../src/knowledge/article.ts";
 import type { KnowledgeBase } from "../../src/knowledge/base.ts";
 import { openKnowledge } from "../../src/knowledge/open.ts";
 import { searchIndex } from "../../src/search/index.ts";
@@ -169,6 +174,40 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
     const body = "Lumber mills in Prince George said the new duty starts on June 2, 2027.";
     addLive(dir, kb, "live-lumber", "Duty set", body);
     expect(save()).toMatchObject({ shardsWritten: 1, skipped: [] });
+  });
+
+  it("saves only the extractions' results, not what other code memoizes per article", async () => {
+    const dir = knowledgeFolder();
+    const cacheDir = tempDir("snap-cache");
+    const opts = { cacheDir, workers: 0, settledMs: 0 };
+    await openKnowledgeCached(dir, opts);
+    const { kb, save } = await openKnowledgeCached(dir, opts);
+    addLive(dir, kb, "live-potash", "Potash duty", "Potash shippers said the duty starts in May.");
+    // Memoized by code outside the extraction version (as an intent might), and the dates the
+    // events and facts are read from: both on every article, the new one's shard included.
+    for (const a of kb.articles()) {
+      kb.perArticle("probe", a, () => ({ from: "outside the extractors" }));
+      articleDates(kb, a);
+    }
+    const extractions = keptKeys(kb);
+    const live = kb.get("live-potash");
+    if (!live) throw new Error("the live article is not in service");
+    expect(save()).toMatchObject({ shardsWritten: 1, skipped: [] });
+    // The save extracted the new article; of its values, it kept the extractions' alone.
+    expect(kb.perArticleKeys(live)).toEqual(expect.arrayContaining(["probe", "dates"]));
+    expect(keysToKeep(kb, live).sort()).toEqual([...extractions].sort());
+
+    const restarted = await openKnowledgeCached(dir, opts);
+    expect(restarted.stats.extracted).toBe(0);
+    const again = restarted.kb;
+    const foreign = again
+      .articles()
+      .flatMap((a) => again.perArticleKeys(a))
+      .filter((k) => !extractions.has(k));
+    expect(foreign).toEqual([]);
+    expect(again.perArticleKeys(again.get("live-potash") as Article).sort()).toEqual(
+      [...extractions].sort(),
+    );
   });
 
   it("falls back to the articles, with a logged reason, for a damaged, missing or out-of-date shard", async () => {

@@ -15,14 +15,17 @@ import { mergeMentions, toEvent } from "./merge.ts";
 import type { DatedEvent, EventMention, EventStatus, EventWithStatus } from "./types.ts";
 
 /** The per-article key of the dates an article's body states. */
-export const DATES_KEY = "dates";
+const DATES_KEY = "dates";
 
 export function articleDates(kb: KnowledgeBase, article: Article): DateExpr[] {
   return kb.perArticle(DATES_KEY, article, (a) => resolveDates(a.body, a.published));
 }
 
+/** The per-article key of the events an article mentions. */
+export const EVENTS_KEY = "events";
+
 export function articleEvents(kb: KnowledgeBase, article: Article): EventMention[] {
-  return kb.perArticle("events", article, (a) => mentionsOf(a, articleDates(kb, a)));
+  return kb.perArticle(EVENTS_KEY, article, (a) => mentionsOf(a, articleDates(kb, a)));
 }
 
 /** Every event, merged across articles, in date order (earliest possible day first). */

@@ -22,9 +22,12 @@ import { type OuterSentence, outerSentences, type Token } from "./tokens.ts";
 import type { ArticleQuotes, ExtractedQuote } from "./types.ts";
 import { NOT_NAMES } from "./vocab.ts";
 
+/** The per-article key of an article's quotes. */
+export const QUOTES_KEY = "quotes";
+
 /** Quotes of one article, memoized per article so live updates redo only what changed. */
 export function articleQuotes(kb: KnowledgeBase, article: Article): ArticleQuotes {
-  return kb.perArticle("quotes", article, extractQuotes);
+  return kb.perArticle(QUOTES_KEY, article, extractQuotes);
 }
 
 interface Carry {

@@ -55,12 +55,15 @@ export function extractCoverage(article: Article): CoverageFact[] {
   return out;
 }
 
+/** The per-article key of an article's coverage facts. */
+export const COVERAGE_KEY = "tariffs:coverage";
+
 /** Every coverage figure in the knowledge, newest article first. */
 export function coverageFacts(kb: KnowledgeBase): CoverageFact[] {
   return kb.derived("tariffs:coverage", () =>
     kb
       .articles()
-      .flatMap((a) => kb.perArticle("tariffs:coverage", a, extractCoverage))
+      .flatMap((a) => kb.perArticle(COVERAGE_KEY, a, extractCoverage))
       .sort((a, b) => compareNewestFirst(a.published, b.published)),
   );
 }

@@ -181,6 +181,11 @@ export function tariffFactsInSteps(kb: KnowledgeBase): Steps<TariffFact[]> {
   });
 }
 
+/** The per-article key of an article's tariff facts, which names the sector vocabulary in use. */
+export function tariffFactsKey(kb: KnowledgeBase): string {
+  return factsOf(kb).key;
+}
+
 /** Per-article facts, memoized under a key naming the sector vocabulary they were found with. */
 function factsOf(kb: KnowledgeBase): { key: string; article(a: Article): TariffFact[] } {
   const { vocabulary } = sectorVocabulary(kb);
