@@ -12,10 +12,12 @@ export interface LoadResult {
 }
 
 /** The article files of a knowledge folder: every `*.md`, sorted for a stable order. */
-export function listArticleFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith(".md") && !f.startsWith("."))
-    .sort();
+/** The article files among a folder's names (read from the folder unless the caller has them). */
+export function listArticleFiles(
+  dir: string,
+  names: readonly string[] = readdirSync(dir),
+): string[] {
+  return names.filter((f) => f.endsWith(".md") && !f.startsWith(".")).sort();
 }
 
 export function loadKnowledge(dir: string): LoadResult {

@@ -37,14 +37,18 @@ export function sameStat(a: FileStat | null | undefined, b: FileStat | null | un
   return !!a && !!b && a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
 }
 
-/** Lists the folder's article files with their stat, taking a turn of the event loop whenever `pace` says so. */
+/**
+ * Lists the folder's article files with their stat, taking a turn of the event loop whenever
+ * `pace` says so. `listing`: the folder's names, when the caller read them already.
+ */
 export async function statFolder(
   dir: string,
   pace?: Pace,
+  listing?: readonly string[],
 ): Promise<{ entries: FolderEntry[]; problems: Problem[] }> {
   let names: string[];
   try {
-    names = listArticleFiles(dir);
+    names = listArticleFiles(dir, listing);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     return {

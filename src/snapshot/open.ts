@@ -10,6 +10,7 @@
  * (views.ts), and the quotes, which only those views read all of, stay packed (packed.ts).
  */
 
+import { readdirSync } from "node:fs";
 import { DEFERRABLE_KEYS, EXTRACTORS, warmViews } from "../extract/registry.ts";
 import { type Article, type Problem, parseArticle } from "../knowledge/article.ts";
 import { KnowledgeBase } from "../knowledge/base.ts";
@@ -125,7 +126,6 @@ async function openWithPool(
   const log = options.log ?? (() => {});
   const turns = pace(options.paceMs);
   const synonyms = loadSynonyms(dir);
-  const versions = currentVersions(dir, synonyms.map);
   let t = performance.now();
   const lap = () => {
     const now = performance.now();
@@ -133,7 +133,10 @@ async function openWithPool(
     t = now;
     return ms;
   };
-  const folder = await statFolder(dir, turns);
+  // One read of the folder's names for both (an unreadable folder is reported by statFolder).
+  const listing = folderNames(dir);
+  const versions = currentVersions(dir, synonyms.map, listing);
+  const folder = await statFolder(dir, turns, listing);
   const folderMs = lap();
   // Results are unpacked only for files still in the folder.
   const inFolder = new Set(folder.entries.map((e) => e.file));
@@ -308,6 +311,15 @@ async function openWithPool(
     },
     readPacked: ({ paceMs } = {}) => packed.readAll(pace(paceMs)),
   };
+}
+
+/** The folder's names, or undefined when it cannot be read (each reader then says why). */
+function folderNames(dir: string): string[] | undefined {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return undefined;
+  }
 }
 
 /** An article taken from the snapshot has no problems: one empty list for all 100,000. */

@@ -176,6 +176,23 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
     expect(save()).toMatchObject({ shardsWritten: 1, skipped: [] });
   });
 
+  it("extracts again, keeping the index, when a data file beside the articles is added or changed", async () => {
+    const dir = knowledgeFolder();
+    const cacheDir = tempDir("snap-cache");
+    const opts = { cacheDir, workers: 0, settledMs: 0 };
+    const cold = await openKnowledgeCached(dir, opts);
+    const shards = cold.stats.save.shardsWritten;
+    const reason = /^snapshot: shard .*: extractions made by another version; extracted again$/;
+    for (const text of ["first version\n", "second version\n"]) {
+      writeFileSync(join(dir, "desk-notes.txt"), text);
+      const { logged, stats } = await openLogged(dir, opts);
+      expect(logged.filter((l) => reason.test(l))).toHaveLength(shards);
+      expect(stats).toMatchObject({ extracted: 53, shardsBuilt: 0 });
+    }
+    const { stats } = await openLogged(dir, opts);
+    expect(stats).toMatchObject({ extracted: 0, shardsBuilt: 0 });
+  });
+
   it("saves only the extractions' results, not what other code memoizes per article", async () => {
     const dir = knowledgeFolder();
     const cacheDir = tempDir("snap-cache");
