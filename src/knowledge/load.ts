@@ -11,8 +11,10 @@ export interface LoadResult {
   problems: Problem[];
 }
 
-/** The article files of a knowledge folder: every `*.md`, sorted for a stable order. */
-/** The article files among a folder's names (read from the folder unless the caller has them). */
+/**
+ * The article files of a knowledge folder: every `*.md`, sorted for a stable order. `names`: the
+ * folder's names, when the caller read them already.
+ */
 export function listArticleFiles(
   dir: string,
   names: readonly string[] = readdirSync(dir),
