@@ -143,9 +143,11 @@ export class SnapshotWriter {
       writeVocabulary(this.cacheDir, { id: this.vocabulary.id, terms });
       this.vocabulary.size = terms.length;
     }
+    // The extractions' keys, read once for the pass (the tariff facts' key stats a data file).
+    const kept = keptKeys(this.kb);
     for (const shard of shards) {
       yield;
-      const sig = this.signature(shard);
+      const sig = this.signature(shard, kept);
       const before = this.saved.get(shard.key);
       const entry: ManifestShard = {
         key: shard.key,
@@ -164,7 +166,6 @@ export class SnapshotWriter {
         continue;
       }
       const bodies = shard.articles.map((a) => a.body);
-      const kept = keptKeys(this.kb);
       const fromWorkers = this.workersPack(shard.articles, sig.keys);
       if (fromWorkers) stats.fromWorkers++;
       const extractions =
@@ -246,8 +247,7 @@ export class SnapshotWriter {
     return mergePacks(parts);
   }
 
-  private signature(shard: Shard): Saved {
-    const kept = keptKeys(this.kb);
+  private signature(shard: Shard, kept = keptKeys(this.kb)): Saved {
     const keys = shard.articles.map((a) => keysToKeep(this.kb, a, kept).join(",")).join(";");
     return { data: shard.data, articles: shard.articles, keys };
   }
