@@ -47,15 +47,15 @@ const OPEN = 8;
 /** Shard files found replaced: their bodies come from the article files from then on. */
 const replaced = new WeakSet<ShardBodies>();
 
-/** An article whose body stays in the shard file, as body `i` of `shard`. */
+/** An article whose body stays in the shard file, as body `i` of `shard`; `meta` becomes it. */
 export function storedArticle(
   meta: ArticleMeta,
   file: string,
   shard: ShardBodies,
   i: number,
 ): Article {
-  // Not `{ ...meta, file }`: V8 gives that object about 270 bytes of spare property room.
-  const article = Object.assign({}, meta, { file }) as Article;
+  const article = meta as Article;
+  article.file = file;
   // One getter for all, so these objects still share one hidden class.
   Object.defineProperty(article, "body", { get: bodyGetter, enumerable: true, configurable: true });
   places.set(article, { shard, i });

@@ -1,7 +1,7 @@
 /**
- * One shard file: a small JSON header (versions, articles with their content hashes and file
- * stats, the vocabulary its term ids are of, the extraction results' string and shape tables),
- * then the segment's typed arrays (its terms as those ids, store.ts), the packed extraction
+ * One shard file: a small JSON header (versions, the articles' front matter and content hashes
+ * as columns, the vocabulary its term ids are of, the extraction results' string and shape
+ * tables), then the segment's typed arrays (its terms as those ids, store.ts), the packed extraction
  * results (compact.ts) and the articles' bodies as raw bytes, and a CRC-32 of all that. Typed
  * arrays load as views on the file's bytes, with no parsing, and nothing passes through one
  * huge string, so no shard nears V8's string limit.
@@ -21,6 +21,7 @@ import {
   sameShape,
   type TermDirectory,
 } from "../search/segment.ts";
+import { ArticleTable, articleColumns } from "./article-columns.ts";
 import type { PackedResults } from "./compact.ts";
 import type { FileStat } from "./folder.ts";
 import { FORMAT, type Versions } from "./version.ts";
@@ -60,10 +61,11 @@ export interface ShardFile {
 }
 
 /**
- * A shard file as read: the bodies stay bytes (bodies.ts decodes the one asked for), and the
- * terms by id are in the segment (`Postings.dir`).
+ * A shard file as read: the articles stay columns (ArticleTable), the bodies stay bytes
+ * (bodies.ts decodes the one asked for), and the terms by id are in the segment (`Postings.dir`).
  */
-export interface DecodedShard extends Omit<ShardFile, "bodies" | "terms"> {
+export interface DecodedShard extends Omit<ShardFile, "articles" | "bodies" | "terms"> {
+  articles: ArticleTable;
   bodies: StoredBodies;
 }
 
@@ -111,10 +113,12 @@ export function encodeShard(shard: ShardFile): { bytes: Buffer; bodies: Uint32Ar
   ];
   const { starts, tokens, floats, strings, shapes } = shard.extractions;
   const bodies = packBodies(shard.bodies);
+  const columns = articleColumns(shard.articles, shard.segment.ids);
   const packed: [string, Typed][] = [
     ["extractions.starts", starts],
     ["extractions.tokens", tokens],
     ["extractions.floats", floats],
+    ["articles.stat", columns.stat],
     ["bodies.at", bodies.at],
     ["bodies.latin1", bodies.latin1],
     ["bodies.utf8", bodies.utf8],
@@ -130,7 +134,7 @@ export function encodeShard(shard: ShardFile): { bytes: Buffer; bodies: Uint32Ar
       format: FORMAT,
       key: shard.key,
       versions: shard.versions,
-      articles: shard.articles,
+      articles: columns.json,
       ids: shard.segment.ids,
       vocabulary: shard.vocabulary,
       extractionStrings: strings,
@@ -254,14 +258,15 @@ export function decodeShard(
     strings: h.extractionStrings,
     shapes: h.extractionShapes,
   };
-  const bodies = storedBodies(get("bodies.at"), sections, start, h.articles.length, buf);
+  const articles = ArticleTable.read(h.articles, segment.ids, get("articles.stat"));
+  const bodies = storedBodies(get("bodies.at"), sections, start, articles.hash.length, buf);
   const vocabulary = h.vocabulary as VocabularyStamp;
   if (typeof vocabulary?.id !== "string" || !Number.isInteger(vocabulary.size))
     throw new Error("no vocabulary stamp");
   return {
     key: h.key,
     versions: h.versions,
-    articles: h.articles,
+    articles,
     segment,
     vocabulary,
     extractions,

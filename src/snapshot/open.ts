@@ -23,7 +23,7 @@ import { sameIds } from "../search/shards.ts";
 import { loadSynonyms } from "../search/synonyms.ts";
 import { storedArticle } from "./bodies.ts";
 import { Deferred } from "./compact.ts";
-import { type ReadFile, readArticleFile, sameStat, statFolder } from "./folder.ts";
+import { type ReadFile, readArticleFile, statFolder } from "./folder.ts";
 import { PackedValues } from "./packed.ts";
 import { ColdStartPool } from "./pool.ts";
 import { loadSnapshot } from "./store.ts";
@@ -147,7 +147,7 @@ async function openWithPool(
     options.cacheDir,
     dir,
     versions,
-    (entry) => inFolder.has(entry.file),
+    (file) => inFolder.has(file),
     keptUsable ? DEFERRABLE_KEYS : new Set(),
     turns,
   );
@@ -163,7 +163,7 @@ async function openWithPool(
     if (turns.due()) await turns.turn();
     let known = snapshot.byFile.get(file);
     let content: ReadFile | null = null;
-    if (!known || !sameStat(known.entry.stat, stat)) {
+    if (!known?.table.sameStat(known.index, stat)) {
       const r = readArticleFile(dir, file, options.settledMs);
       read++;
       if (!("text" in r)) {
@@ -183,12 +183,14 @@ async function openWithPool(
         continue;
       }
     }
-    const article = storedArticle(known.entry.meta, file, known.shard, known.index);
-    origin.set(article, { hash: known.entry.hash, stat: content ? content.stat : stat });
+    const { table, index } = known;
+    const hash = table.hash[index] as string;
+    const article = storedArticle(table.meta(index), file, known.shard, index);
+    origin.set(article, { hash, stat: content ? content.stat : stat });
     // Results made by other extraction code: extracted again, as a parsed article is.
-    if (!snapshot.byHash.get(known.entry.hash)?.extractions) pool.add(article);
+    if (!snapshot.byHash.get(hash)?.extractions) pool.add(article);
     // A stat worth recording (not a file changed a moment ago) that the snapshot lacks.
-    if (content?.stat && !sameStat(content.stat, known.entry.stat)) restated.add(article);
+    if (content?.stat && !table.sameStat(index, content.stat)) restated.add(article);
     results.push({ article, problems: NO_PROBLEMS });
   }
   const { articles, problems } = dedupe(results);
@@ -331,7 +333,7 @@ function keptAll(shards: number): SaveStats {
 
 /** Segments whose articles are all in service, each the very content the segment was built from. */
 function usableSegments(
-  segments: Map<string, { data: SegmentData; hashes: string[] }>,
+  segments: Map<string, { data: SegmentData; hashes: readonly string[] }>,
   kb: KnowledgeBase,
   hashOf: Map<Article, string>,
 ): Map<string, SegmentData> {

@@ -20,6 +20,7 @@ import {
 import { join } from "node:path";
 import type { Pace } from "../knowledge/pace.ts";
 import type { SegmentData } from "../search/segment.ts";
+import type { ArticleTable } from "./article-columns.ts";
 import { type ShardBodies, storedCutter } from "./bodies.ts";
 import { type ArticleResults, unpackResults } from "./compact.ts";
 import { readToEnd } from "./folder.ts";
@@ -29,7 +30,6 @@ import {
   decodeShard,
   encodeShard,
   OtherFormatError,
-  type ShardArticle,
   type ShardFile,
 } from "./format.ts";
 import type { Versions } from "./version.ts";
@@ -68,8 +68,9 @@ export interface ManifestShard {
 }
 
 export interface CachedArticle {
-  entry: ShardArticle;
-  /** Its body is body `index` of this shard file (read when needed: bodies.ts). */
+  /** Its shard's articles: it is article `index` there, and its body is body `index` of `shard`. */
+  table: ArticleTable;
+  /** The shard file its body is read from when needed (bodies.ts). */
   shard: ShardBodies;
   index: number;
   /** Null when the extraction code or data changed since the snapshot, or the article was not wanted. */
@@ -80,7 +81,7 @@ export interface LoadedSnapshot {
   byHash: Map<string, CachedArticle>;
   byFile: Map<string, CachedArticle>;
   /** Segments usable with the running index code, with the content hashes they were built from. */
-  segments: Map<string, { data: SegmentData; hashes: string[] }>;
+  segments: Map<string, { data: SegmentData; hashes: readonly string[] }>;
   /** The terms the segments number theirs by (null when there is no usable vocabulary file). */
   vocabulary: SnapshotVocabulary | null;
   /** Why parts of the snapshot could not be used, one line each. */
@@ -103,7 +104,7 @@ export async function loadSnapshot(
   dir: string,
   knowledgeDir: string,
   versions: Versions,
-  wanted: (entry: ShardArticle) => boolean,
+  wanted: (file: string) => boolean,
   deferred: ReadonlySet<string>,
   pace?: Pace,
 ): Promise<LoadedSnapshot> {
@@ -157,12 +158,12 @@ export async function loadSnapshot(
       if (shard.key !== key) throw new Error(`holds shard ${shard.key}`);
       const { articles } = shard;
       const stored = shard.bodies;
-      for (const a of articles) internFields(a.meta, intern);
+      articles.intern(intern);
       if (shard.versions.extract === versions.extract)
         results = unpackResults(
           shard.extractions,
           articles.length,
-          (i) => (wanted(articles[i] as ShardArticle) ? storedCutter(stored, i) : undefined),
+          (i) => (wanted(articles.file[i] as string) ? storedCutter(stored, i) : undefined),
           deferred,
           tokensFor,
         );
@@ -171,7 +172,7 @@ export async function loadSnapshot(
         ino: read.ino,
         size: bytes.length,
         at: stored.at,
-        hashes: articles.map((a) => a.hash),
+        hashes: articles.hash,
         knowledgeDir,
       };
     } catch (e) {
@@ -193,15 +194,15 @@ export async function loadSnapshot(
       out.reasons.push(`shard ${key}: index numbers its terms by another vocabulary; rebuilt`);
     if (!results)
       out.reasons.push(`shard ${key}: extractions made by another version; extracted again`);
-    shard.articles.forEach((entry, i) => {
-      const cached = { entry, shard: bodies, index: i, extractions: results?.[i] ?? null };
+    const table = shard.articles;
+    for (let i = 0; i < table.length; i++) {
+      const hash = table.hash[i] as string;
+      const cached = { table, shard: bodies, index: i, extractions: results?.[i] ?? null };
       // Two files of the same content: keep the one whose results were unpacked.
-      if (cached.extractions || !out.byHash.get(entry.hash)?.extractions)
-        out.byHash.set(entry.hash, cached);
-      out.byFile.set(entry.file, cached);
-    });
-    if (indexOk)
-      out.segments.set(key, { data: shard.segment, hashes: shard.articles.map((a) => a.hash) });
+      if (cached.extractions || !out.byHash.get(hash)?.extractions) out.byHash.set(hash, cached);
+      out.byFile.set(table.file[i] as string, cached);
+    }
+    if (indexOk) out.segments.set(key, { data: shard.segment, hashes: table.hash });
     if (isCount(deferredTokens)) out.deferredTokens.set(key, deferredTokens);
   }
   return out;
@@ -294,20 +295,6 @@ function interner(): (s: string) => string {
     seen.set(s, s);
     return s;
   };
-}
-
-/**
- * Interns an object's string fields, and those of the plain objects it holds (a date's value).
- * A `for…in` over own fields: `Object.entries` made two arrays per article (issue 9).
- */
-function internFields(o: Record<string, unknown>, intern: (s: string) => string): void {
-  for (const k in o) {
-    if (!Object.hasOwn(o, k)) continue;
-    const v = o[k];
-    if (typeof v === "string") o[k] = intern(v);
-    else if (v !== null && typeof v === "object" && !Array.isArray(v))
-      internFields(v as Record<string, unknown>, intern);
-  }
 }
 
 /**

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 /** Bumped when the shard file layout itself changes. */
-export const FORMAT = 7;
+export const FORMAT = 8;
 
 const SRC = resolve(import.meta.dirname, "..");
 /**
@@ -18,6 +18,7 @@ const SRC = resolve(import.meta.dirname, "..");
  */
 const SNAPSHOT_CODE = [
   "snapshot/format.ts",
+  "snapshot/article-columns.ts",
   "snapshot/compact.ts",
   "snapshot/writer.ts",
   "snapshot/worker.ts",
