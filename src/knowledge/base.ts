@@ -123,7 +123,12 @@ export class KnowledgeBase {
 
   /** The keys an article has values for, seeded ones included, without making any. */
   perArticleKeys(article: Article): string[] {
-    return [...this.perArticleCache].filter(([, c]) => c.has(article)).map(([key]) => key);
+    // forEach, not a spread of the entries: a snapshot's save asks this of every article (issue 9).
+    const keys: string[] = [];
+    this.perArticleCache.forEach((c, key) => {
+      if (c.has(article)) keys.push(key);
+    });
+    return keys;
   }
 
   /** Puts a value computed elsewhere (a snapshot, a worker thread) where perArticle will find it. */

@@ -11,7 +11,7 @@
  */
 
 import { readdirSync } from "node:fs";
-import { DEFERRABLE_KEYS, EXTRACTORS, warmViews } from "../extract/registry.ts";
+import { DEFERRABLE_KEYS, EXTRACTORS, keptKeys, warmViews } from "../extract/registry.ts";
 import { type Article, type Problem, parseArticle } from "../knowledge/article.ts";
 import { KnowledgeBase } from "../knowledge/base.ts";
 import { dedupe } from "../knowledge/load.ts";
@@ -256,9 +256,10 @@ async function openWithPool(
   // anew or found with another stat.
   const fresh = new Set(toExtract);
   const reused = shards.filter((s) => snapshotSegments.get(s.key) === s.data);
+  const keys = keptKeys(kb);
   for (const s of reused)
     if (!s.articles.some((a) => fresh.has(a) || restated.has(a)))
-      writer.markSaved(s, snapshot.deferredTokens.get(s.key));
+      writer.markSaved(s, snapshot.deferredTokens.get(s.key), keys);
   const indexMs = lap();
   const restoring = restoreKeptViews(kb, kept, versions.extract, hashOf);
   let step = restoring.next();

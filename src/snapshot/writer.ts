@@ -103,10 +103,10 @@ export class SnapshotWriter {
 
   /**
    * Records that a shard on disk already holds exactly this shard, with the deferredTokens its
-   * manifest entry listed (store.ts), if any.
+   * manifest entry listed (store.ts), if any; `kept`: keptKeys, read once for many shards.
    */
-  markSaved(shard: Shard, deferredTokens?: number): void {
-    this.saved.set(shard.key, { ...this.signature(shard), deferredTokens });
+  markSaved(shard: Shard, deferredTokens?: number, kept = keptKeys(this.kb)): void {
+    this.saved.set(shard.key, { ...this.signature(shard, kept), deferredTokens });
   }
 
   save(): SaveStats {

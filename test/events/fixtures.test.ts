@@ -4,8 +4,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { knowledgeEvents } from "../../src/extract/events/index.ts";
-import type { DatedEvent } from "../../src/extract/events/types.ts";
+import type { DatedEvent, EventMention } from "../../src/extract/events/types.ts";
 import { openKnowledge } from "../../src/knowledge/open.ts";
+import { BUNDLED } from "../helpers/knowledge.ts";
 import { FIXTURES, gold } from "./gold.ts";
 
 function key(e: { date: string; endDate?: string; precision: string; kind: string }): string {
@@ -28,6 +29,21 @@ describe("events in the fixture articles", () => {
     );
     expect([...got.keys()].filter((k) => !want.has(k))).toEqual([]);
     expect([...want].filter((k) => !got.has(k))).toEqual([]);
+  });
+
+  it("gives each event its first mention's fields, but the merge terms, in that mention's order, then its mentions", () => {
+    const all = [...events, ...knowledgeEvents(openKnowledge(BUNDLED))];
+    // Both ways an event is written: with a range's end date, and without.
+    expect(all.some((e) => e.endDate !== undefined)).toBe(true);
+    expect(all.some((e) => e.endDate === undefined)).toBe(true);
+    for (const e of all) {
+      const lead = e.mentions[0] as EventMention;
+      const fields = Object.keys(lead).filter((k) => k !== "terms" && k !== "inherited");
+      expect(Object.keys(e)).toEqual([...fields, "mentions"]);
+      for (const k of fields)
+        if (!["participants", "place", "first", "last"].includes(k))
+          expect(e[k as keyof DatedEvent]).toBe(lead[k as keyof EventMention]);
+    }
   });
 
   it("merges an event reported by two articles and keeps both citations", () => {
