@@ -1,6 +1,7 @@
 /**
- * The fixed question mix, one or two per kind the desk asks: a sector's status, a person, "latest
- * on", meetings, a typo, a three-word phrase and a very common word. People are the two most
+ * The fixed question mix, one to three per kind the desk asks: a sector's status (and every
+ * sector's, `/tariffs` alone), a person, "latest on", meetings, a typo, a three-word phrase and a
+ * very common word. People are the two most
  * quoted in the corpus itself, so the mix fits the real knowledge and the synthetic archive alike.
  */
 import type { KnowledgeBase } from "../src/knowledge/base.ts";
@@ -19,6 +20,7 @@ export function questionMix(kb: KnowledgeBase): MixQuery[] {
   return [
     { kind: "sector", text: "steel" },
     { kind: "sector", text: "aluminum tariffs" },
+    { kind: "sector", text: "tariffs" },
     ...people.map((p) => ({ kind: "person", text: `what did ${p.name} say` })),
     { kind: "latest", text: "what's the latest on lumber" },
     { kind: "latest", text: "latest on autos" },

@@ -2,8 +2,7 @@
  * `/tariffs` with no text, or `overview`: one line per sector with its current rate (or
  * "rate not stated in coverage") and the date of its latest update, then how to ask for more.
  */
-import { boardOf } from "../../extract/tariffs/board.ts";
-import { tariffFacts } from "../../extract/tariffs/facts.ts";
+import { boardOf, latestFact } from "../../extract/tariffs/board.ts";
 import { sectorVocabulary } from "../../extract/tariffs/sectors-file.ts";
 import { formatPubDate } from "../../knowledge/pubdate.ts";
 import { cite } from "../cite.ts";
@@ -25,13 +24,14 @@ export const overviewIntent: Intent<true> = {
 
 export function overviewAnswer(ctx: AskContext, query: string): Answer {
   const vocab = sectorVocabulary(ctx.kb);
-  const facts = tariffFacts(ctx.kb);
   const items: AnswerItem[] = [];
   const without: string[] = [];
   for (const sector of vocab.vocabulary.sectors) {
     const board = boardOf(ctx.kb, sector);
     const lead = board.current[0];
-    const latest = facts.find((f) => f.sector === sector.key);
+    // Its newest fact, from the facts grouped by sector the boards are made from: a search of
+    // all the facts per sector took 0.2 s at 100,000 articles (issue 9).
+    const latest = latestFact(ctx.kb, sector);
     if (!lead || !latest) {
       without.push(sector.key);
       continue;

@@ -86,6 +86,11 @@ export function boardInSteps(kb: KnowledgeBase, sector: SectorEntry): Steps<Sect
   });
 }
 
+/** The sector's newest fact, if any fact names it (the overview's "latest update"). */
+export function latestFact(kb: KnowledgeBase, sector: SectorEntry): TariffFact | undefined {
+  return runSteps(factsBySector(kb)).get(sector.key)?.[0];
+}
+
 /** The facts newest first, per sector: each board reads its own instead of filtering them all. */
 function factsBySector(kb: KnowledgeBase): Steps<ReadonlyMap<string, TariffFact[]>> {
   const { fingerprint } = sectorVocabulary(kb).vocabulary;
