@@ -7,7 +7,7 @@
  * id at the same place is not written again, and the stats are a typed section.
  */
 import type { PubDate } from "../knowledge/pubdate.ts";
-import type { FileStat } from "./folder.ts";
+import { type FileStat, sameStatAt } from "./folder.ts";
 import type { ArticleMeta, ShardArticle } from "./format.ts";
 
 /** The fields with a column of their own; any other front-matter field is in `rest`. */
@@ -145,14 +145,7 @@ export class ArticleTable {
 
   /** Whether article i was recorded with exactly this stat (never when either is missing). */
   sameStat(i: number, s: FileStat | null): boolean {
-    const t = this.stats;
-    return (
-      s !== null &&
-      t[i * 4] === s[0] &&
-      t[i * 4 + 1] === s[1] &&
-      t[i * 4 + 2] === s[2] &&
-      t[i * 4 + 3] === s[3]
-    );
+    return sameStatAt(this.stats, i * 4, s);
   }
 
   /** One string for equal outlets, authors and dates across shards (`intern`: store.ts). */

@@ -34,7 +34,25 @@ export function contentHash(bytes: Uint8Array): string {
 }
 
 export function sameStat(a: FileStat | null | undefined, b: FileStat | null | undefined): boolean {
-  return !!a && !!b && a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
+  return !!a && sameStatAt(a, 0, b);
+}
+
+/**
+ * Whether the four numbers of `stats` from `at` are the stat `b` (never when `b` is missing): a
+ * shard keeps its articles' stats in one typed array (article-columns.ts).
+ */
+export function sameStatAt(
+  stats: ArrayLike<number>,
+  at: number,
+  b: FileStat | null | undefined,
+): boolean {
+  return (
+    !!b &&
+    stats[at] === b[0] &&
+    stats[at + 1] === b[1] &&
+    stats[at + 2] === b[2] &&
+    stats[at + 3] === b[3]
+  );
 }
 
 /**
