@@ -88,13 +88,13 @@ export function resultsToKeep(
   return kb.perArticleValues(article).filter(([key]) => keys.has(key));
 }
 
-/** The keys of resultsToKeep, without making a value seeded to be made later. */
-export function keysToKeep(
+/** Per article, the keys of resultsToKeep comma-joined, without making a value seeded to be made later. */
+export function keyListsToKeep(
   kb: KnowledgeBase,
-  article: Article,
+  articles: readonly Article[],
   keys: ReadonlySet<string> = keptKeys(kb),
 ): string[] {
-  return kb.perArticleKeys(article).filter((key) => keys.has(key));
+  return kb.perArticleKeyLists(articles, keys);
 }
 
 /**

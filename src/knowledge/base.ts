@@ -131,6 +131,36 @@ export class KnowledgeBase {
     return keys;
   }
 
+  /**
+   * Per article, the keys among `among` it has values for, comma-joined in perArticleKeys'
+   * order: one lookup per key asked about rather than per key in use, and one string per set
+   * of keys. A restart records this for every article it takes from the snapshot, and did it
+   * one article at a time in 0.4–0.7 s at 100,000 (issue 9).
+   */
+  perArticleKeyLists(articles: readonly Article[], among: ReadonlySet<string>): string[] {
+    const keys: string[] = [];
+    const caches: WeakMap<Article, unknown>[] = [];
+    this.perArticleCache.forEach((c, key) => {
+      if (!among.has(key)) return;
+      keys.push(key);
+      caches.push(c);
+    });
+    const listOf = (has: (k: number) => boolean) => keys.filter((_, k) => has(k)).join(",");
+    // Which keys an article has, as bits: the same bits, the same string.
+    if (keys.length > 30) return articles.map((a) => listOf((k) => !!caches[k]?.has(a)));
+    const lists = new Map<number, string>();
+    return articles.map((a) => {
+      let bits = 0;
+      for (let k = 0; k < caches.length; k++) if (caches[k]?.has(a)) bits |= 1 << k;
+      let list = lists.get(bits);
+      if (list === undefined) {
+        list = listOf((k) => (bits & (1 << k)) !== 0);
+        lists.set(bits, list);
+      }
+      return list;
+    });
+  }
+
   /** Puts a value computed elsewhere (a snapshot, a worker thread) where perArticle will find it. */
   seedPerArticle(key: string, article: Article, value: unknown): void {
     let cache = this.perArticleCache.get(key);

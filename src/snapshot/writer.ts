@@ -8,7 +8,7 @@ import {
   DEFERRABLE_KEYS,
   EXTRACTORS,
   keptKeys,
-  keysToKeep,
+  keyListsToKeep,
   resultsToKeep,
 } from "../extract/registry.ts";
 import { currentFacts, factColumns } from "../extract/tariffs/facts.ts";
@@ -248,7 +248,7 @@ export class SnapshotWriter {
   }
 
   private signature(shard: Shard, kept = keptKeys(this.kb)): Saved {
-    const keys = shard.articles.map((a) => keysToKeep(this.kb, a, kept).join(",")).join(";");
+    const keys = keyListsToKeep(this.kb, shard.articles, kept).join(";");
     return { data: shard.data, articles: shard.articles, keys };
   }
 
