@@ -225,13 +225,17 @@ export class SnapshotWriter {
     const eventsKept = yield* eventColumns(this.kb, events);
     const factsKept = yield* factColumns(this.kb, facts);
     yield;
-    writeKeptViews(this.cacheDir, {
-      stamp: { extract: this.versions.extract, articles },
-      people: d.people,
-      quotes: d.columns,
-      events: eventsKept,
-      facts: factsKept,
-    });
+    writeKeptViews(
+      this.cacheDir,
+      {
+        stamp: { extract: this.versions.extract, articles },
+        people: d.people,
+        quotes: d.columns,
+        events: eventsKept,
+        facts: factsKept,
+      },
+      this.kb.articles(),
+    );
     this.viewsOnDisk = articles;
   }
 

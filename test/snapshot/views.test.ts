@@ -17,6 +17,7 @@ import {
   writeSync,
 } from "node:fs";
 import { join } from "node:path";
+import { crc32 } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { SyntheticCorpus, writeCorpus } from "../../bench/corpus/generate.ts";
 import { ask } from "../../src/answer/router.ts";
@@ -67,6 +68,16 @@ function seen(kb: KnowledgeBase) {
     facts: tariffFacts(kb),
     answers: questions.map((q) => JSON.stringify(ask({ kb, now: NOW }, q))),
   };
+}
+
+/** The file as an older layout wrote it: a header naming layout 1, with a valid checksum. */
+function otherLayout(good: Buffer): Buffer {
+  const bytes = Buffer.from(good);
+  const at = bytes.indexOf('"layout":2');
+  if (at < 0) throw new Error("no layout in the views file");
+  bytes.write('"layout":1', at, "latin1");
+  bytes.writeUInt32LE(crc32(bytes.subarray(0, bytes.length - 4)), bytes.length - 4);
+  return bytes;
 }
 
 describe("the people directory, merged events and ordered facts kept in the snapshot", () => {
@@ -153,6 +164,7 @@ describe("the people directory, merged events and ordered facts kept in the snap
       [() => unlinkSync(path), /views\.bin missing: people, events and facts computed again/],
       [() => writeFileSync(path, good.subarray(0, 200)), /views\.bin corrupt \(.+\)/],
       [() => writeFileSync(path, Buffer.from(good).fill(7, 100, 101)), /checksum mismatch/],
+      [() => writeFileSync(path, otherLayout(good)), /views\.bin corrupt \(layout 1, expected 2\)/],
       [
         () => {
           const file = join(dir, article);
