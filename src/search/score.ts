@@ -45,6 +45,55 @@ function popcount(x: number): number {
   return (((v + (v >>> 4)) & 0xf0f0f0f) * 0x1010101) >>> 24;
 }
 
+/**
+ * The words of which a passage must hold at least one to qualify: a passage needs `need` of the
+ * plan's words (all of them for AND), so it holds one of any plan.length - need + 1 of them.
+ * These are the words with the fewest postings in the shard (as bits); the others' postings are
+ * scored only for passages that hold one. "tariffs" in "retaliatoy tariffs on pork" is in most
+ * passages of a tariff desk's archive and was scored in all of them, to be dropped for want of
+ * a second word (issue 9). With `need` at most 1, every word.
+ */
+function rareWords(shard: Shard, q: ShardQuery): number {
+  const words = q.plan.length;
+  const keep = words - Math.max(q.need, 1) + 1;
+  if (keep >= words) return (1 << words) - 1;
+  const cost = q.plan.map((expansions) => {
+    let postings = 0;
+    for (const e of expansions) {
+      const t = shard.textRange(e.id);
+      if (t) postings += t[1] - t[0];
+    }
+    return postings;
+  });
+  const cheapest = cost
+    .map((_, i) => i)
+    .sort((a, b) => (cost[a] as number) - (cost[b] as number) || a - b);
+  let bits = 0;
+  for (const i of cheapest.slice(0, keep)) bits |= 1 << i;
+  return bits;
+}
+
+/** Marks with `epoch` the passages whose text, and the articles whose headline, holds a word of `rare`. */
+function markRare(
+  shard: Shard,
+  plan: Expansion[][],
+  rare: number,
+  mark: Uint32Array,
+  hMark: Uint32Array,
+  epoch: number,
+): void {
+  const { text, headline } = shard.data;
+  plan.forEach((expansions, i) => {
+    if ((rare & (1 << i)) === 0) return;
+    for (const e of expansions) {
+      const t = shard.textRange(e.id);
+      if (t) for (let j = t[0]; j < t[1]; j++) mark[text.doc[j] as number] = epoch;
+      const h = shard.headlineRange(e.id);
+      if (h) for (let j = h[0]; j < h[1]; j++) hMark[headline.doc[j] as number] = epoch;
+    }
+  });
+}
+
 /** Per-query accumulators, reused across shards and queries; stamps stand in for clearing. */
 export class Scorer {
   private acc = new Float64Array(0);
@@ -54,6 +103,9 @@ export class Scorer {
   private hAcc = new Float64Array(0);
   private hMask = new Uint32Array(0);
   private hStamp = new Uint32Array(0);
+  /** Passages, and articles by their headline, that hold a word of `rare` (rareWords). */
+  private mark = new Uint32Array(0);
+  private hMark = new Uint32Array(0);
   private epoch = 0;
 
   constructor(private readonly vocab: Vocabulary) {}
@@ -64,15 +116,19 @@ export class Scorer {
       this.mask = new Uint32Array(passages);
       this.stamp = new Uint32Array(passages);
       this.touched = new Uint32Array(passages);
+      this.mark = new Uint32Array(passages);
     }
     if (this.hAcc.length < articles) {
       this.hAcc = new Float64Array(articles);
       this.hMask = new Uint32Array(articles);
       this.hStamp = new Uint32Array(articles);
+      this.hMark = new Uint32Array(articles);
     }
     if (++this.epoch === 0xffffffff) {
       this.stamp.fill(0);
       this.hStamp.fill(0);
+      this.mark.fill(0);
+      this.hMark.fill(0);
       this.epoch = 1;
     }
   }
@@ -82,13 +138,21 @@ export class Scorer {
     const { vocab } = this;
     const nArticles = data.ids.length;
     this.ensure(shard.passages, nArticles);
-    const { acc, mask, stamp, touched, hAcc, hMask, hStamp, epoch } = this;
+    const { acc, mask, stamp, touched, hAcc, hMask, hStamp, mark, hMark, epoch } = this;
     const n = vocab.passages;
     const avgText = vocab.textLength / n;
     const avgHead = vocab.headlineLength / n;
+    const articleOf = data.passageArticle;
+    const allowed = q.allowed?.(shard) ?? null;
+    const rare = rareWords(shard, q);
+    const all = (1 << q.plan.length) - 1;
+    if (rare !== all) markRare(shard, q.plan, rare, mark, hMark, epoch);
+    /** Words found in an allowed passage's text that was not scored (it holds no rare word). */
+    let unscored = 0;
     let count = 0;
     q.plan.forEach((expansions, i) => {
       const bit = 1 << i;
+      const common = (rare & bit) === 0;
       for (const e of expansions) {
         const h = shard.headlineRange(e.id);
         if (h) {
@@ -117,6 +181,10 @@ export class Scorer {
         const plen = data.passageLength;
         for (let j = t[0]; j < t[1]; j++) {
           const p = doc[j] as number;
+          if (common && mark[p] !== epoch && hMark[articleOf[p] as number] !== epoch) {
+            if (!allowed || allowed[articleOf[p] as number]) unscored |= bit;
+            continue;
+          }
           const f = tf[j] as number;
           const s =
             w * (D + (f * (K + 1)) / (f + K * (1 - B + (B * (plen[p] as number)) / avgText)));
@@ -132,11 +200,9 @@ export class Scorer {
         }
       }
     });
-    const all = (1 << q.plan.length) - 1;
-    const allowed = q.allowed?.(shard) ?? null;
     const recency = shard.recency(q.newestMidpoint, RECENCY_WEIGHT, RECENCY_HALF_LIFE_DAYS);
     let anyFull = false;
-    let matched = 0;
+    let matched = unscored;
     // Headline-only matches never become hits (a passage must match in its own text), but they
     // decide, as in MiniSearch, whether AND found anything and which words the corpus knows.
     for (let a = 0; a < nArticles; a++) {
@@ -145,7 +211,6 @@ export class Scorer {
       matched |= m;
       if (m === all) anyFull = true;
     }
-    const articleOf = data.passageArticle;
     for (let i = 0; i < count; i++) {
       const p = touched[i] as number;
       const a = articleOf[p] as number;

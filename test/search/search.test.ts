@@ -1,5 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { ReferencePassageIndex } from "../../bench/reference/passage-index.ts";
 import { ask } from "../../src/answer/router.ts";
 import { openKnowledge } from "../../src/knowledge/open.ts";
 import { searchIndex } from "../../src/search/index.ts";
@@ -128,6 +129,51 @@ describe("recency and nothing found", () => {
       expect(answer.notice).toContain(`Nothing in the 5 articles matches`);
       expect(answer.notice).toContain("Try");
     }
+  });
+
+  it("finds what MiniSearch finds when the commonest word is scored only where a rarer one is", () => {
+    // "Mossgiel" and "Orkney" are in most passages, alone: their postings are skipped unless the
+    // passage (or its article's headline) holds a rarer word of the question, yet each still
+    // counts as a known name ("Orkney" is in no passage that qualifies).
+    const dir = tempKnowledge(false);
+    for (let i = 0; i < 6; i++)
+      writeArticle(
+        dir,
+        `m${i}.md`,
+        { id: `m${i}`, headline: "Growers meet", outlet: "T", published: `2025-03-0${i + 1}` },
+        `Mossgiel growers met on day ${i}. Orkney orchards flowered early.`,
+      );
+    writeArticle(
+      dir,
+      "d.md",
+      { id: "d", headline: "Quota fight", outlet: "T", published: "2025-02-01" },
+      "Dairy quotas drew fire from processors.",
+    );
+    writeArticle(
+      dir,
+      "h.md",
+      { id: "h", headline: "Dairy quota review", outlet: "T", published: "2025-01-01" },
+      "Mossgiel growers asked for a seat at the table.",
+    );
+    const small = openKnowledge(dir);
+    const tuned = searchIndex(small);
+    const reference = new ReferencePassageIndex(small);
+    const shape = (hits: { articleId: string; start: number; matched: string[] }[]) =>
+      hits.map((h) => `${h.articleId}@${h.start} [${h.matched}]`);
+    for (const q of [
+      "what did Orkney say about dairy quotas",
+      "Mossgiel dairy",
+      "Mossgiel dairy quota processors",
+      "Mossgiel Zebulon dairy",
+    ]) {
+      expect(shape(tuned.search(q)), q).toEqual(shape(reference.search(q)));
+      expect(shape(tuned.search(q, { limit: 2 })), q).toEqual(
+        shape(reference.search(q, { limit: 2 })),
+      );
+    }
+    expect(tuned.search("what did Orkney say about dairy quotas")[0]?.articleId).toBe("d");
+    expect(tuned.search("Mossgiel dairy quota")[0]?.articleId).toBe("h");
+    expect(tuned.search("Mossgiel Zebulon dairy")).toEqual([]);
   });
 
   it("does not pass off a half-matching passage as an answer", () => {
