@@ -48,7 +48,7 @@ export interface KeptViews {
 /**
  * Kept views as read: each person's articles are places in kb.articles() (`articles` from
  * `starts[i]` to `starts[i + 1]` for person i), not ids. As ids in the file's JSON they were
- * 9.9 MB of its 10 MB of JSON at 100,000 articles, 640,000 strings a restart made (issue 9).
+ * 9.9 MB of its 10 MB of JSON at 100,000 articles, 275,551 strings a restart made (issue 9).
  */
 export interface ReadViews extends Omit<KeptViews, "people"> {
   people: Omit<Person, "articles">[];
