@@ -121,9 +121,12 @@ export class KnowledgeBase {
     return out;
   }
 
-  /** The keys an article has values for, seeded ones included, without making any. */
+  /**
+   * The keys an article has values for, whatever they are, seeded ones included, without making
+   * any: what tests read to see what a restart or a worker handed on (a save asks
+   * perArticleKeyLists, for the kept keys of many articles at once).
+   */
   perArticleKeys(article: Article): string[] {
-    // forEach, not a spread of the entries: a snapshot's save asks this of every article (issue 9).
     const keys: string[] = [];
     this.perArticleCache.forEach((c, key) => {
       if (c.has(article)) keys.push(key);
