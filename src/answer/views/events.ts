@@ -15,13 +15,7 @@ import { addDays, type Day } from "../../extract/dates/day.ts";
 import { knowledgeEventsInSteps } from "../../extract/events/index.ts";
 import type { DatedEvent, EventKind, EventMention } from "../../extract/events/types.ts";
 import type { KnowledgeBase } from "../../knowledge/base.ts";
-import {
-  groupInSteps,
-  runSteps,
-  type Steps,
-  sortInSteps,
-  stepDone,
-} from "../../knowledge/steps.ts";
+import { runSteps, type Steps, sortInSteps, stepDone } from "../../knowledge/steps.ts";
 import { partitionPoint, type Run } from "./merge.ts";
 
 interface SpanClass {
@@ -73,11 +67,20 @@ function lower(m: EventMention): string {
 }
 
 /**
- * "YYYY-MM-DD" as a count of days, with no Date object and no substring made: two per event, a
- * quarter million events per build at 100,000 articles (issue 9).
+ * "YYYY-MM-DD" as a count of days since 1970-01-01, with no Date object and no substring made:
+ * two per event, a quarter million events per build at 100,000 articles (issue 9). The civil
+ * calendar's arithmetic (March-based years, 400-year eras) rather than Date.UTC: half the time.
  */
 function dayNumber(d: Day): number {
-  return Date.UTC(digits(d, 0, 4), digits(d, 5, 7) - 1, digits(d, 8, 10)) / 86_400_000;
+  const month = digits(d, 5, 7);
+  const year = digits(d, 0, 4) - (month <= 2 ? 1 : 0);
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear =
+    Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + digits(d, 8, 10) - 1;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 function digits(s: string, from: number, to: number): number {
@@ -86,34 +89,37 @@ function digits(s: string, from: number, to: number): number {
   return n;
 }
 
-function* buildEventsView(events: readonly DatedEvent[]): Steps<EventsView> {
+/** The layout of `events` (knowledgeEvents order); exported for its test against a plain sort. */
+export function* buildEventsView(events: readonly DatedEvent[]): Steps<EventsView> {
   const n = events.length;
   const first = new Int32Array(n);
   const last = new Int32Array(n);
-  const all: number[] = [];
+  // Each event read once: its kind as a small number, so the groupings below read no event.
+  const kinds: EventKind[] = [];
+  const kindCode = new Map<EventKind, number>();
+  const kindOf = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const e = events[i] as DatedEvent;
     first[i] = dayNumber(e.first);
     last[i] = dayNumber(e.last);
-    all.push(i);
+    let c = kindCode.get(e.kind);
+    if (c === undefined) {
+      c = kinds.push(e.kind) - 1;
+      kindCode.set(e.kind, c);
+    }
+    kindOf[i] = c;
     if (stepDone(i)) yield;
   }
-  const pastOrder = Int32Array.from(
-    yield* sortInSteps(
-      all,
-      (a, b) =>
-        (last[b] as number) - (last[a] as number) ||
-        (first[b] as number) - (first[a] as number) ||
-        a - b,
-    ),
+  const pastOrder = yield* latestFirst(first, last);
+  const byDate = byKind(
+    kinds,
+    groupCodes(n, (i) => kindOf[i] as number),
   );
-  const ids = Int32Array.from(all);
-  const byDate = yield* groupSorted(ids, (i) => (events[i] as DatedEvent).kind);
-  const byPast = yield* groupSorted(
-    ids,
-    (p) => (events[pastOrder[p] as number] as DatedEvent).kind,
+  const byPast = byKind(
+    kinds,
+    groupCodes(n, (p) => kindOf[pastOrder[p] as number] as number),
   );
-  const classOf = new Int32Array(n);
+  const classOf = new Uint8Array(n);
   const inverted: number[] = [];
   const longest: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -124,8 +130,8 @@ function* buildEventsView(events: readonly DatedEvent[]): Steps<EventsView> {
     longest[c] = Math.max(longest[c] ?? 0, Math.max(0, days));
     if (stepDone(i)) yield;
   }
-  const classes = yield* groupSorted(ids, (i) => classOf[i] as number);
-  const spans = [...classes].map(([c, list]) => ({ ids: list, days: longest[c] ?? 0 }));
+  const classes = groupCodes(n, (i) => classOf[i] as number);
+  const spans = [...classes].map(([c, ids]) => ({ ids, days: longest[c] ?? 0 }));
   // An event's text is joined when a question with topic words first reads it: most never are.
   const texts: (string | undefined)[] = [];
   const said = (i: number): string => {
@@ -154,10 +160,80 @@ function* buildEventsView(events: readonly DatedEvent[]): Steps<EventsView> {
   };
 }
 
-/** The values of `sorted` grouped by key, each group keeping their order. */
-function* groupSorted<K>(sorted: Int32Array, key: (v: number) => K): Steps<Map<K, Int32Array>> {
-  const groups = yield* groupInSteps(sorted, key);
-  return new Map([...groups].map(([k, list]) => [k, Int32Array.from(list)]));
+/**
+ * Event indices by latest last day, then latest first day, then index. When the days fit, each
+ * event is one number that sorts in that order (a typed array's own sort, no comparator): 250,000
+ * events took 0.2 s through sortInSteps' comparator at 100,000 articles (issue 9).
+ */
+function* latestFirst(first: Int32Array, last: Int32Array): Steps<Int32Array> {
+  const n = first.length;
+  let [minFirst, maxFirst, minLast, maxLast] = [0, 0, 0, 0];
+  for (let i = 0; i < n; i++) {
+    const f = first[i] as number;
+    const l = last[i] as number;
+    if (i === 0 || f < minFirst) minFirst = f;
+    if (i === 0 || f > maxFirst) maxFirst = f;
+    if (i === 0 || l < minLast) minLast = l;
+    if (i === 0 || l > maxLast) maxLast = l;
+  }
+  const firsts = maxFirst - minFirst + 1;
+  if ((maxLast - minLast + 1) * firsts * n > Number.MAX_SAFE_INTEGER) {
+    const all = Array.from({ length: n }, (_, i) => i);
+    const sorted = yield* sortInSteps(
+      all,
+      (a, b) =>
+        (last[b] as number) - (last[a] as number) ||
+        (first[b] as number) - (first[a] as number) ||
+        a - b,
+    );
+    return Int32Array.from(sorted);
+  }
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    keys[i] =
+      ((maxLast - (last[i] as number)) * firsts + (maxFirst - (first[i] as number))) * n + i;
+    if (stepDone(i)) yield;
+  }
+  keys.sort();
+  yield;
+  const order = new Int32Array(n);
+  for (let k = 0; k < n; k++) order[k] = (keys[k] as number) % n;
+  return order;
+}
+
+/**
+ * 0 to n-1 grouped by `codeAt` (a small number per position), each group ascending, groups in
+ * order of first appearance: counted first, so each group is one typed array filled in place.
+ */
+function groupCodes(n: number, codeAt: (i: number) => number): Map<number, Int32Array> {
+  const counts: number[] = [];
+  const order: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = codeAt(i);
+    if (counts[c] === undefined) {
+      counts[c] = 0;
+      order.push(c);
+    }
+    counts[c]++;
+  }
+  const lists: Int32Array[] = [];
+  const filled: number[] = [];
+  for (const c of order) {
+    lists[c] = new Int32Array(counts[c] as number);
+    filled[c] = 0;
+  }
+  for (let i = 0; i < n; i++) {
+    const c = codeAt(i);
+    (lists[c] as Int32Array)[(filled[c] as number)++] = i;
+  }
+  return new Map(order.map((c) => [c, lists[c] as Int32Array]));
+}
+
+function byKind(
+  kinds: readonly EventKind[],
+  groups: Map<number, Int32Array>,
+): Map<EventKind, Int32Array> {
+  return new Map([...groups].map(([c, list]) => [kinds[c] as EventKind, list]));
 }
 
 function listsOf<T>(map: ReadonlyMap<EventKind, T>, kinds: readonly EventKind[] | undefined): T[] {
