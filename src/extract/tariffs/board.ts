@@ -3,7 +3,7 @@
  * timeline of everything else said about the sector, newest first. Renderers never choose facts.
  */
 import type { KnowledgeBase } from "../../knowledge/base.ts";
-import { groupInSteps, runSteps, type Steps, stepDone } from "../../knowledge/steps.ts";
+import { runSteps, type Steps, stepDone } from "../../knowledge/steps.ts";
 import { type TariffFact, tariffFactsInSteps } from "./facts.ts";
 import type { SectorEntry } from "./sectors.ts";
 import { sectorVocabulary } from "./sectors-file.ts";
@@ -32,25 +32,48 @@ interface Pick {
   decisive: boolean;
 }
 
-/** `mine`: the sector's facts, newest first (as factsBySector gives them). */
-function* sectorBoard(sector: SectorEntry, mine: TariffFact[]): Steps<SectorBoard> {
-  // Per (imposedBy, basis): the position of its first decisive fact, else of its first fact.
-  // Positions, not fact-keyed maps and per-group lists: a board is built over every fact of its
-  // sector (tens of thousands at archive scale, issue 9). Per side, by basis: no key string per fact.
-  const picks = { US: new Map<string, Pick>(), CA: new Map<string, Pick>() };
-  const rated = { US: false, CA: false };
-  for (let i = 0; i < mine.length; i++) {
-    const f = mine[i] as TariffFact;
-    const bySide = picks[f.imposedBy];
+/**
+ * One sector's facts newest first, with what its board picks from them: per (imposedBy, basis),
+ * the position of its first decisive fact, else of its first fact; and whether any states a rate.
+ * Per side, by basis: no key string per fact.
+ */
+interface Tally {
+  mine: TariffFact[];
+  picks: { US: Map<string, Pick>; CA: Map<string, Pick> };
+  rated: { US: boolean; CA: boolean };
+}
+
+/**
+ * Every sector's tally in one pass over the facts newest first: each fact is read once, not once
+ * to group it and again for its board (540,000 facts at 100,000 articles, scattered over the
+ * heap, so reading them is what costs; issue 9).
+ */
+function* tallyInSteps(facts: readonly TariffFact[]): Steps<ReadonlyMap<string, Tally>> {
+  const tallies = new Map<string, Tally>();
+  for (let i = 0; i < facts.length; i++) {
+    const f = facts[i] as TariffFact;
+    let t = tallies.get(f.sector);
+    if (!t) {
+      t = { mine: [], picks: { US: new Map(), CA: new Map() }, rated: { US: false, CA: false } };
+      tallies.set(f.sector, t);
+    }
+    const at = t.mine.push(f) - 1;
+    const bySide = t.picks[f.imposedBy];
     const pick = bySide.get(f.basis ?? "");
-    if (!pick) bySide.set(f.basis ?? "", { at: i, decisive: decisive(f) });
+    if (!pick) bySide.set(f.basis ?? "", { at, decisive: decisive(f) });
     else if (!pick.decisive && decisive(f)) {
-      pick.at = i;
+      pick.at = at;
       pick.decisive = true;
     }
-    if (f.rate !== null) rated[f.imposedBy] = true;
+    if (f.rate !== null) t.rated[f.imposedBy] = true;
     if (stepDone(i)) yield;
   }
+  return tallies;
+}
+
+function sectorBoard(sector: SectorEntry, tally: Tally | undefined): SectorBoard {
+  if (!tally) return { sector, current: [], timeline: [], rated: { US: false, CA: false } };
+  const { mine, picks, rated } = tally;
   const at = [...picks.US.values(), ...picks.CA.values()].map((p) => p.at);
   const fact = (i: number) => mine[i] as TariffFact;
   at.sort(
@@ -60,13 +83,20 @@ function* sectorBoard(sector: SectorEntry, mine: TariffFact[]): Steps<SectorBoar
       Number(fact(b).basis !== null) - Number(fact(a).basis !== null) ||
       a - b,
   );
-  const chosen = new Set(at);
-  const timeline: TariffFact[] = [];
-  for (let i = 0; i < mine.length; i++) {
-    if (!chosen.has(i)) timeline.push(mine[i] as TariffFact);
-    if (stepDone(i)) yield;
+  // Every other fact, in order: the stretches between the picks, copied whole.
+  const stretches: TariffFact[][] = [];
+  let from = 0;
+  for (const cut of [...at].sort((a, b) => a - b)) {
+    stretches.push(mine.slice(from, cut));
+    from = cut + 1;
   }
-  return { sector, current: at.map(fact), timeline, rated };
+  stretches.push(mine.slice(from));
+  return {
+    sector,
+    current: at.map(fact),
+    timeline: ([] as TariffFact[]).concat(...stretches),
+    rated,
+  };
 }
 
 function side(f: TariffFact): number {
@@ -81,21 +111,20 @@ export function boardOf(kb: KnowledgeBase, sector: SectorEntry): SectorBoard {
 export function boardInSteps(kb: KnowledgeBase, sector: SectorEntry): Steps<SectorBoard> {
   const { fingerprint } = sectorVocabulary(kb).vocabulary;
   return kb.derivedInSteps(`tariffs:board:${fingerprint}:${sector.key}`, function* (k) {
-    const bySector = yield* factsBySector(k);
-    return yield* sectorBoard(sector, bySector.get(sector.key) ?? []);
+    const tallies = yield* talliesBySector(k);
+    return sectorBoard(sector, tallies.get(sector.key));
   });
 }
 
 /** The sector's newest fact, if any fact names it (the overview's "latest update"). */
 export function latestFact(kb: KnowledgeBase, sector: SectorEntry): TariffFact | undefined {
-  return runSteps(factsBySector(kb)).get(sector.key)?.[0];
+  return runSteps(talliesBySector(kb)).get(sector.key)?.mine[0];
 }
 
-/** The facts newest first, per sector: each board reads its own instead of filtering them all. */
-function factsBySector(kb: KnowledgeBase): Steps<ReadonlyMap<string, TariffFact[]>> {
+/** The facts newest first, per sector, with their boards' picks: each board reads its own. */
+function talliesBySector(kb: KnowledgeBase): Steps<ReadonlyMap<string, Tally>> {
   const { fingerprint } = sectorVocabulary(kb).vocabulary;
   return kb.derivedInSteps(`tariffs:by-sector:${fingerprint}`, function* (k) {
-    const facts = yield* tariffFactsInSteps(k);
-    return yield* groupInSteps(facts, (f) => f.sector);
+    return yield* tallyInSteps(yield* tariffFactsInSteps(k));
   });
 }
