@@ -10,7 +10,15 @@ import type { Steps } from "./steps.ts";
 
 export class KnowledgeBase {
   private readonly byId = new Map<string, Article>();
-  private readonly perArticleCache = new Map<string, WeakMap<Article, unknown>>();
+  /**
+   * Every memoized per-article value, one list per article with a place per key (`keyAt`):
+   * five keys' values for 100,000 articles were half a million entries in five WeakMaps, each
+   * one an ephemeron the collector must trace, and seeding them was 0.6 s of a restart's profile
+   * (issue 9).
+   */
+  private readonly perArticleCache = new WeakMap<Article, unknown[]>();
+  /** Each per-article key's place in an article's list, in order of first use. */
+  private readonly keyAt = new Map<string, number>();
   private readonly derivedCache = new Map<string, { version: number; value: unknown }>();
   private sortedCache: { version: number; list: Article[] } | undefined;
   /** Changes since `sortedCache` was current: a few are placed in it instead of sorting again. */
@@ -86,21 +94,51 @@ export class KnowledgeBase {
    * Extractors call this so unchanged articles are never processed twice.
    */
   perArticle<T>(key: string, article: Article, compute: (a: Article) => T): T {
-    let cache = this.perArticleCache.get(key);
-    if (!cache) {
-      cache = new WeakMap();
-      this.perArticleCache.set(key, cache);
-    }
-    if (cache.has(article)) {
-      const hit = cache.get(article);
+    const k = this.placeOf(key);
+    const values = this.perArticleCache.get(article);
+    const hit = values && k < values.length ? values[k] : NONE;
+    if (hit !== NONE) {
       if (!(hit instanceof Later)) return hit as T;
-      const made = settle(cache, article, hit);
+      const made = this.settle(article, k, hit);
       if (made !== FAILED) return made as T;
     }
     const value = compute(article);
-    cache.set(article, value);
+    this.put(article, k, value);
     this.computed.set(key, (this.computed.get(key) ?? 0) + 1);
     return value;
+  }
+
+  /** The key's place in every article's list (a new key gets the next). */
+  private placeOf(key: string): number {
+    let k = this.keyAt.get(key);
+    if (k === undefined) {
+      k = this.keyAt.size;
+      this.keyAt.set(key, k);
+    }
+    return k;
+  }
+
+  /** The value at place `k` of the article's list, or NONE. */
+  private valueAt(article: Article, k: number): unknown {
+    const values = this.perArticleCache.get(article);
+    return values && k < values.length ? values[k] : NONE;
+  }
+
+  private put(article: Article, k: number, value: unknown): void {
+    let values = this.perArticleCache.get(article);
+    if (!values) {
+      values = [];
+      this.perArticleCache.set(article, values);
+    }
+    while (values.length < k) values.push(NONE);
+    values[k] = value;
+  }
+
+  /** Makes a waiting value and keeps it in its place; failing, drops it (it is computed when asked for). */
+  private settle(article: Article, k: number, later: Later): unknown {
+    const made = madeLater(later.make);
+    this.put(article, k, made === FAILED ? NONE : made);
+    return made;
   }
 
   /** How many times perArticle really computed, per key: the work a snapshot saves is counted, not timed. */
@@ -109,13 +147,14 @@ export class KnowledgeBase {
   /** An article's memoized per-article values, by key: what a snapshot or a worker thread hands on. */
   perArticleValues(article: Article): [string, unknown][] {
     const out: [string, unknown][] = [];
-    for (const [key, cache] of this.perArticleCache) {
-      const hit = cache.get(article);
+    for (const [key, k] of this.keyAt) {
+      const hit = this.valueAt(article, k);
+      if (hit === NONE) continue;
       if (!(hit instanceof Later)) {
-        if (hit !== undefined || cache.has(article)) out.push([key, hit]);
+        out.push([key, hit]);
         continue;
       }
-      const made = settle(cache, article, hit);
+      const made = this.settle(article, k, hit);
       if (made !== FAILED) out.push([key, made]);
     }
     return out;
@@ -128,9 +167,7 @@ export class KnowledgeBase {
    */
   perArticleKeys(article: Article): string[] {
     const keys: string[] = [];
-    this.perArticleCache.forEach((c, key) => {
-      if (c.has(article)) keys.push(key);
-    });
+    for (const [key, k] of this.keyAt) if (this.valueAt(article, k) !== NONE) keys.push(key);
     return keys;
   }
 
@@ -142,19 +179,20 @@ export class KnowledgeBase {
    */
   perArticleKeyLists(articles: readonly Article[], among: ReadonlySet<string>): string[] {
     const keys: string[] = [];
-    const caches: WeakMap<Article, unknown>[] = [];
-    this.perArticleCache.forEach((c, key) => {
-      if (!among.has(key)) return;
+    const places: number[] = [];
+    for (const [key, k] of this.keyAt) {
+      if (!among.has(key)) continue;
       keys.push(key);
-      caches.push(c);
-    });
-    const listOf = (has: (k: number) => boolean) => keys.filter((_, k) => has(k)).join(",");
+      places.push(k);
+    }
+    const has = (a: Article, i: number) => this.valueAt(a, places[i] as number) !== NONE;
+    const listOf = (holds: (i: number) => boolean) => keys.filter((_, i) => holds(i)).join(",");
     // Which keys an article has, as bits: the same bits, the same string.
-    if (keys.length > 30) return articles.map((a) => listOf((k) => !!caches[k]?.has(a)));
+    if (keys.length > 30) return articles.map((a) => listOf((i) => has(a, i)));
     const lists = new Map<number, string>();
     return articles.map((a) => {
       let bits = 0;
-      for (let k = 0; k < caches.length; k++) if (caches[k]?.has(a)) bits |= 1 << k;
+      for (let i = 0; i < places.length; i++) if (has(a, i)) bits |= 1 << i;
       let list = lists.get(bits);
       if (list === undefined) {
         list = listOf((k) => (bits & (1 << k)) !== 0);
@@ -166,12 +204,7 @@ export class KnowledgeBase {
 
   /** Puts a value computed elsewhere (a snapshot, a worker thread) where perArticle will find it. */
   seedPerArticle(key: string, article: Article, value: unknown): void {
-    let cache = this.perArticleCache.get(key);
-    if (!cache) {
-      cache = new WeakMap();
-      this.perArticleCache.set(key, cache);
-    }
-    cache.set(article, value);
+    this.put(article, this.placeOf(key), value);
   }
 
   /**
@@ -185,9 +218,9 @@ export class KnowledgeBase {
 
   /** Makes a value seeded to be made later now, if it is still waiting (failing, it is computed when asked for). */
   makeLater(key: string, article: Article): void {
-    const cache = this.perArticleCache.get(key);
-    const hit = cache?.get(article);
-    if (cache && hit instanceof Later) settle(cache, article, hit);
+    const k = this.keyAt.get(key);
+    const hit = k === undefined ? NONE : this.valueAt(article, k);
+    if (hit instanceof Later) this.settle(article, k as number, hit);
   }
 
   /**
@@ -196,10 +229,10 @@ export class KnowledgeBase {
    * `make` throw, the value keeps waiting.
    */
   settleLater(key: string, article: Article, make: () => unknown): void {
-    const cache = this.perArticleCache.get(key);
-    if (!(cache?.get(article) instanceof Later)) return;
+    const k = this.keyAt.get(key);
+    if (k === undefined || !(this.valueAt(article, k) instanceof Later)) return;
     const made = madeLater(make);
-    if (made !== FAILED) cache.set(article, made);
+    if (made !== FAILED) this.put(article, k, made);
   }
 
   /** Puts a corpus-wide value found elsewhere (a snapshot) where `derived` will find it for this version. */
@@ -257,6 +290,8 @@ class Later {
 }
 
 const FAILED = Symbol("failed");
+/** No value at this place of an article's list. */
+const NONE = Symbol("none");
 
 function madeLater(make: () => unknown): unknown {
   try {
@@ -264,14 +299,6 @@ function madeLater(make: () => unknown): unknown {
   } catch {
     return FAILED;
   }
-}
-
-/** Makes a waiting value and keeps it in its place; failing, drops it (it is computed when asked for). */
-function settle(cache: WeakMap<Article, unknown>, article: Article, later: Later): unknown {
-  const made = madeLater(later.make);
-  if (made === FAILED) cache.delete(article);
-  else cache.set(article, made);
-  return made;
 }
 
 /** More changes than this since the last sort: sorting again is cheaper than placing each. */
