@@ -94,11 +94,13 @@ export function* restoreEvents(kb: KnowledgeBase, columns: EventColumns): Steps<
   for (let e = 0; e < counts.length; e++) {
     const n = counts[e] as number;
     if (!(n > 0 && at + n <= article.length)) return `event ${e} has no mentions`;
-    const ordered: EventMention[] = [];
-    for (const end = at + n; at < end; at++) {
+    // Its own length: a list grown by push from empty has room for 16, 120 bytes more for an
+    // event of one mention, as most of the 250,000 at 100,000 articles are (issue 9).
+    const ordered = new Array<EventMention>(n);
+    for (let k = 0; k < n; k++, at++) {
       const m = lists[article[at] as number]?.[index[at] as number];
       if (!m) return `event ${e} names a mention no article has`;
-      ordered.push(m);
+      ordered[k] = m;
     }
     events.push(toEvent(ordered));
     if (stepDone(e)) yield;
