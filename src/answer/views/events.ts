@@ -16,6 +16,7 @@ import { knowledgeEventsInSteps } from "../../extract/events/index.ts";
 import type { DatedEvent, EventKind, EventMention } from "../../extract/events/types.ts";
 import type { KnowledgeBase } from "../../knowledge/base.ts";
 import { runSteps, type Steps, sortInSteps, stepDone } from "../../knowledge/steps.ts";
+import { groupCodes } from "./group.ts";
 import { partitionPoint, type Run } from "./merge.ts";
 
 interface SpanClass {
@@ -199,34 +200,6 @@ function* latestFirst(first: Int32Array, last: Int32Array): Steps<Int32Array> {
   const order = new Int32Array(n);
   for (let k = 0; k < n; k++) order[k] = (keys[k] as number) % n;
   return order;
-}
-
-/**
- * 0 to n-1 grouped by `codeAt` (a small number per position), each group ascending, groups in
- * order of first appearance: counted first, so each group is one typed array filled in place.
- */
-function groupCodes(n: number, codeAt: (i: number) => number): Map<number, Int32Array> {
-  const counts: number[] = [];
-  const order: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const c = codeAt(i);
-    if (counts[c] === undefined) {
-      counts[c] = 0;
-      order.push(c);
-    }
-    counts[c]++;
-  }
-  const lists: Int32Array[] = [];
-  const filled: number[] = [];
-  for (const c of order) {
-    lists[c] = new Int32Array(counts[c] as number);
-    filled[c] = 0;
-  }
-  for (let i = 0; i < n; i++) {
-    const c = codeAt(i);
-    (lists[c] as Int32Array)[(filled[c] as number)++] = i;
-  }
-  return new Map(order.map((c) => [c, lists[c] as Int32Array]));
 }
 
 function byKind(

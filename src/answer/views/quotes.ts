@@ -22,6 +22,7 @@ import {
 } from "../../people/directory.ts";
 import { fold } from "../../people/names.ts";
 import { UNATTRIBUTED } from "../../people/select.ts";
+import { groupCodes } from "./group.ts";
 import type { Run } from "./merge.ts";
 
 export interface QuotesView {
@@ -57,7 +58,6 @@ export function quotesViewInSteps(kb: KnowledgeBase): Steps<QuotesView> {
 const foldedWords = new WeakMap<ArticleQuotes, string[]>();
 
 function* buildQuotesView(kb: KnowledgeBase, d: Directory): Steps<QuotesView> {
-  const lists = new Map<string, number[]>();
   const unattributed: number[] = [];
   // From the directory's columns: making each quote's record would read every quote, which a
   // restart from a snapshot leaves packed until a question needs it (issue 9).
@@ -65,12 +65,21 @@ function* buildQuotesView(kb: KnowledgeBase, d: Directory): Steps<QuotesView> {
   for (let i = 0; i < d.quoteCount; i++) {
     if (stepDone(i)) yield;
     if (attributed[i] === 0) unattributed.push(i);
-    const p = d.people[person[i] as number];
-    if (!p) continue;
-    const list = lists.get(p.id);
-    if (list) list.push(i);
-    else lists.set(p.id, [i]);
   }
+  // Grouped by id (people who share one share a list): each person's id as the place of the
+  // first person with it, so no quote looks up a map.
+  const first = new Map<string, number>();
+  const idAt = Int32Array.from(d.people, (p, k) => {
+    const at = first.get(p.id);
+    if (at !== undefined) return at;
+    first.set(p.id, k);
+    return k;
+  });
+  const groups = groupCodes(d.quoteCount, (i) => {
+    const k = person[i] as number;
+    return k >= 0 && k < idAt.length ? (idAt[k] as number) : -1;
+  });
+  yield;
   // Folded when a "who said" question first needs them: at 100,000 articles folding every quote
   // took seconds, which a restart should not pay for a question most sessions never ask.
   let folded: string[] | undefined;
@@ -90,7 +99,9 @@ function* buildQuotesView(kb: KnowledgeBase, d: Directory): Steps<QuotesView> {
     }
     return c;
   };
-  const byPerson = new Map([...lists].map(([id, list]) => [id, Int32Array.from(list)]));
+  const byPerson = new Map(
+    [...groups].map(([k, list]) => [(d.people[k] as Person).id, list] as const),
+  );
   return {
     directory: d,
     byPerson,
