@@ -95,8 +95,7 @@ export class KnowledgeBase {
    */
   perArticle<T>(key: string, article: Article, compute: (a: Article) => T): T {
     const k = this.placeOf(key);
-    const values = this.perArticleCache.get(article);
-    const hit = values && k < values.length ? values[k] : NONE;
+    const hit = this.valueAt(article, k);
     if (hit !== NONE) {
       if (!(hit instanceof Later)) return hit as T;
       const made = this.settle(article, k, hit);
@@ -120,8 +119,7 @@ export class KnowledgeBase {
 
   /** The value at place `k` of the article's list, or NONE. */
   private valueAt(article: Article, k: number): unknown {
-    const values = this.perArticleCache.get(article);
-    return values && k < values.length ? values[k] : NONE;
+    return valueIn(this.perArticleCache.get(article), k);
   }
 
   private put(article: Article, k: number, value: unknown): void {
@@ -174,8 +172,9 @@ export class KnowledgeBase {
   /**
    * Per article, the keys among `among` it has values for, comma-joined in perArticleKeys'
    * order: one lookup of the article's list, then a look at each key asked about rather than
-   * each key in use, and one string per set of keys. A restart records this for every article it takes from the snapshot: one article
-   * at a time, 100,000 took 170–190 ms, 0.7 s in a slow hour's profile (issue 9).
+   * each key in use, and one string per set of keys. A restart records this for every article
+   * it takes from the snapshot: one article at a time, 100,000 took 170–190 ms, 0.7 s in a slow
+   * hour's profile (issue 9).
    */
   perArticleKeyLists(articles: readonly Article[], among: ReadonlySet<string>): string[] {
     const keys: string[] = [];
@@ -185,19 +184,20 @@ export class KnowledgeBase {
       keys.push(key);
       places.push(k);
     }
-    const has = (a: Article, i: number) => this.valueAt(a, places[i] as number) !== NONE;
     const listOf = (holds: (i: number) => boolean) => keys.filter((_, i) => holds(i)).join(",");
+    // Each article's list looked up once for all the keys.
+    if (keys.length > 30)
+      return articles.map((a) => {
+        const values = this.perArticleCache.get(a);
+        return listOf((i) => valueIn(values, places[i] as number) !== NONE);
+      });
     // Which keys an article has, as bits: the same bits, the same string.
-    if (keys.length > 30) return articles.map((a) => listOf((i) => has(a, i)));
     const lists = new Map<number, string>();
     return articles.map((a) => {
-      // The article's list looked up once for all the keys.
-      const values = this.perArticleCache.get(a) ?? [];
+      const values = this.perArticleCache.get(a);
       let bits = 0;
-      for (let i = 0; i < places.length; i++) {
-        const k = places[i] as number;
-        if (k < values.length && values[k] !== NONE) bits |= 1 << i;
-      }
+      for (let i = 0; i < places.length; i++)
+        if (valueIn(values, places[i] as number) !== NONE) bits |= 1 << i;
       let list = lists.get(bits);
       if (list === undefined) {
         list = listOf((k) => (bits & (1 << k)) !== 0);
@@ -297,6 +297,11 @@ class Later {
 const FAILED = Symbol("failed");
 /** No value at this place of an article's list. */
 const NONE = Symbol("none");
+
+/** The value at place `k` of an article's list (if it has one), or NONE. */
+function valueIn(values: readonly unknown[] | undefined, k: number): unknown {
+  return values && k < values.length ? values[k] : NONE;
+}
 
 function madeLater(make: () => unknown): unknown {
   try {
