@@ -10,7 +10,6 @@
 import { createHash } from "node:crypto";
 import { closeSync, fstatSync, openSync, readSync, type Stats, statSync } from "node:fs";
 import { join, sep } from "node:path";
-import { Worker } from "node:worker_threads";
 import type { Problem } from "../knowledge/article.ts";
 import { listArticleFiles } from "../knowledge/load.ts";
 import type { Pace } from "../knowledge/pace.ts";
@@ -57,22 +56,13 @@ export function sameStatAt(
 }
 
 /**
- * From this many files, the folder is stat'ed on a thread of its own, while this one decodes
- * the snapshot: 100,000 stats took 0.4–0.6 s of a restart's main thread (issue 9).
- */
-export const STAT_THREAD_FROM = 5000;
-
-/**
  * Lists the folder's article files with their stat, taking a turn of the event loop whenever
- * `pace` says so. `listing`: the folder's names, when the caller read them already. From
- * `threadFrom` files, the stats are taken on a worker thread (by the same rules); this thread
- * takes them itself when the worker cannot start or fails.
+ * `pace` says so. `listing`: the folder's names, when the caller read them already.
  */
 export async function statFolder(
   dir: string,
   pace?: Pace,
   listing?: readonly string[],
-  threadFrom = STAT_THREAD_FROM,
 ): Promise<{ entries: FolderEntry[]; problems: Problem[] }> {
   let names: string[];
   try {
@@ -86,13 +76,11 @@ export async function statFolder(
       ],
     };
   }
+  const entries: FolderEntry[] = [];
   // The folder's path once, each name added to it: join() normalized the whole path again for
   // every file (95 ms at 100,000 in a profile of a restart: issue 9). A name from the listing
   // holds no separator.
   const prefix = join(dir, sep);
-  const threaded = names.length >= threadFrom ? await statsOnThread(prefix, names) : null;
-  if (threaded) return { entries: entriesOf(names, threaded), problems: [] };
-  const entries: FolderEntry[] = [];
   for (const file of names) {
     if (pace?.due()) await pace.turn();
     let stat: FileStat | null = null;
@@ -107,82 +95,6 @@ export async function statFolder(
     entries.push({ file, stat });
   }
   return { entries, problems: [] };
-}
-
-/**
- * Per name, its kind (GONE, FILE, or OTHER: not a regular file, or no stat) and, for a FILE, its
- * FileStat at four times its place.
- */
-interface ThreadStats {
-  kinds: Uint8Array;
-  stats: Float64Array;
-}
-const GONE = 0;
-const FILE = 1;
-const OTHER = 2;
-
-/**
- * The stat loop above, as plain JavaScript for an eval'd worker: the app's TypeScript loader
- * costs a worker 0.3 s to start, this 0.1 s. Its two arrays are handed over, not copied.
- */
-const STAT_WORKER = `
-const { statSync } = require("node:fs");
-const { parentPort, workerData } = require("node:worker_threads");
-const { prefix, names } = workerData;
-const kinds = new Uint8Array(names.length);
-const stats = new Float64Array(names.length * 4);
-for (let i = 0; i < names.length; i++) {
-  try {
-    const s = statSync(prefix + names[i], { throwIfNoEntry: false });
-    if (!s) continue;
-    kinds[i] = s.isFile() ? ${FILE} : ${OTHER};
-    if (s.isFile()) stats.set([s.size, s.mtimeMs, s.ctimeMs, s.ino], i * 4);
-  } catch {
-    kinds[i] = ${OTHER};
-  }
-}
-parentPort.postMessage({ kinds, stats }, [kinds.buffer, stats.buffer]);
-`;
-
-/** The stats taken on a worker thread, or null when it could not start or failed. */
-function statsOnThread(prefix: string, names: readonly string[]): Promise<ThreadStats | null> {
-  return new Promise((resolve) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(STAT_WORKER, { eval: true, workerData: { prefix, names } });
-    } catch {
-      return resolve(null);
-    }
-    worker.once("message", (m: ThreadStats) => {
-      resolve(m);
-      void worker.terminate();
-    });
-    // Either before a message: this thread takes the stats (a later resolve does nothing).
-    worker.once("error", () => resolve(null));
-    worker.once("exit", () => resolve(null));
-  });
-}
-
-function entriesOf(names: readonly string[], { kinds, stats }: ThreadStats): FolderEntry[] {
-  const entries: FolderEntry[] = [];
-  for (let i = 0; i < names.length; i++) {
-    const kind = kinds[i];
-    if (kind === GONE) continue;
-    const at = i * 4;
-    entries.push({
-      file: names[i] as string,
-      stat:
-        kind === FILE
-          ? [
-              stats[at] as number,
-              stats[at + 1] as number,
-              stats[at + 2] as number,
-              stats[at + 3] as number,
-            ]
-          : null,
-    });
-  }
-  return entries;
 }
 
 export interface ReadFile {

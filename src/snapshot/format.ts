@@ -178,12 +178,10 @@ export function indexByteLength(segment: SegmentData): number {
  * Decodes a shard file; throws an Error saying what is wrong with a damaged one. The packed
  * extraction results may be views on `buf`: unpack them before `buf` is reused. The index is
  * copied into memory from `alloc` (8-byte aligned; default a new array of its own).
- * `checksumOk`: the checksum was checked already, on these very bytes (store.ts's read-ahead).
  */
 export function decodeShard(
   buf: Buffer,
   alloc: (bytes: number) => Uint8Array = (bytes) => new Uint8Array(bytes),
-  checksumOk = false,
 ): DecodedShard {
   if (buf.length < MAGIC.length + 4 || buf.toString("latin1", 0, MAGIC.length) !== MAGIC) {
     throw new Error("not a shard file (bad magic)");
@@ -199,7 +197,7 @@ export function decodeShard(
     ? align(last.offset + last.length * (KINDS[last.kind]?.BYTES_PER_ELEMENT ?? 0))
     : 0;
   if (start + end + 4 !== buf.length) throw new Error("truncated or padded file");
-  if (!checksumOk && crc32(buf.subarray(0, buf.length - 4)) !== buf.readUInt32LE(buf.length - 4))
+  if (crc32(buf.subarray(0, buf.length - 4)) !== buf.readUInt32LE(buf.length - 4))
     throw new Error("checksum mismatch");
   // The segment's arrays stay in service: they get their own copy, which is also aligned memory
   // whatever the file buffer's offset. The packed results and bodies are read once, so they are

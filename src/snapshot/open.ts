@@ -75,11 +75,7 @@ export interface OpenStats {
   /** Per-article values left packed until first needed (the quotes, when the views were kept). */
   deferred: number;
   save: SaveStats;
-  /**
-   * Where the time went, in ms: snapshot (decode and unpack), folder (its stats, beyond what the
-   * snapshot's decoding overlapped), articles (parse or take from the snapshot, seed, extract),
-   * index, views, save.
-   */
+  /** Where the time went, in ms: folder, snapshot (decode and unpack), articles (parse or take from the snapshot, seed, extract), index, views, save. */
   timings: {
     snapshotMs: number;
     folderMs: number;
@@ -140,10 +136,10 @@ async function openWithPool(
   // One read of the folder's names for both (an unreadable folder is reported by statFolder).
   const listing = folderNames(dir);
   const versions = currentVersions(dir, synonyms.map, listing);
-  // Stat'ed while the snapshot is decoded (on a thread of its own for a large folder).
-  const statting = statFolder(dir, turns, listing);
-  // Results are unpacked only for files in the folder.
-  const inFolder = new Set(listing);
+  const folder = await statFolder(dir, turns, listing);
+  const folderMs = lap();
+  // Results are unpacked only for files still in the folder.
+  const inFolder = new Set(folder.entries.map((e) => e.file));
   // With the people directory kept for this extraction code, the quotes stay packed until needed.
   const kept = readKeptViews(options.cacheDir);
   const keptUsable = typeof kept !== "string" && kept.stamp.extract === versions.extract;
@@ -156,8 +152,6 @@ async function openWithPool(
     turns,
   );
   const snapshotMs = lap();
-  const folder = await statting;
-  const folderMs = lap();
 
   const origin = new Map<Article, Origin>();
   /** Articles whose file the snapshot knew by another stat: their shard is saved again with this one. */

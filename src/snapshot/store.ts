@@ -32,7 +32,6 @@ import {
   OtherFormatError,
   type ShardFile,
 } from "./format.ts";
-import { ShardReadAhead } from "./read-ahead.ts";
 import type { Versions } from "./version.ts";
 
 const MANIFEST = "snapshot.json";
@@ -96,12 +95,6 @@ export function shardFileName(key: string): string {
 }
 
 /**
- * From this many shards, their files are read and checked on a worker thread (read-ahead.ts); a
- * worker takes about 0.1 s to start, more than reading a few shards takes.
- */
-export const READ_AHEAD_FROM = 8;
-
-/**
  * Extraction results are unpacked only for the articles `wanted` (those whose file is still in
  * the folder), and the values of the `deferred` keys are left packed (compact.ts's Deferred).
  * Between shards it takes a turn of the event loop whenever `pace` says so.
@@ -114,7 +107,6 @@ export async function loadSnapshot(
   wanted: (file: string) => boolean,
   deferred: ReadonlySet<string>,
   pace?: Pace,
-  readAheadFrom = READ_AHEAD_FROM,
 ): Promise<LoadedSnapshot> {
   const out: LoadedSnapshot = {
     byHash: new Map(),
@@ -137,98 +129,81 @@ export async function loadSnapshot(
     );
     return out;
   }
-  // Started first, so the worker is up by the time the first shard is wanted.
-  const ahead =
-    manifest.shards.length >= readAheadFrom
-      ? new ShardReadAhead(manifest.shards.map((s) => join(dir, String(s.file))))
-      : null;
-  try {
-    const vocabulary = readVocabulary(dir);
-    if (typeof vocabulary === "string") out.reasons.push(vocabulary);
-    else out.vocabulary = vocabulary;
-    let bytes: Buffer | undefined;
-    const indexFor = oneBlock(
-      manifest.shards.map((s) => s.indexBytes),
-      (bytes) => new Uint8Array(bytes),
-      align,
-    );
-    const tokensFor =
-      deferred.size > 0
-        ? oneBlock(
-            manifest.shards.map((s) => s.deferredTokens),
-            (length) => new Int32Array(length),
-          )
-        : undefined;
-    const intern = interner();
-    for (const { key, file, deferredTokens } of manifest.shards) {
-      if (pace?.due()) await pace.turn();
-      let shard: DecodedShard;
-      let results: (ArticleResults | null)[] | null = null;
-      let bodies: ShardBodies;
-      try {
-        // Every shard takes its turn at the read-ahead, whatever happens to it.
-        const given = ahead ? await ahead.next() : null;
-        if (given && "error" in given)
-          throw Object.assign(new Error(given.error.message), { code: given.error.code });
-        let read = given;
-        if (!read) {
-          const own = readInto(join(dir, file), bytes);
-          bytes = own.bytes;
-          read = { ...own, checksumOk: false };
-        }
-        shard = decodeShard(read.bytes, indexFor, read.checksumOk);
-        if (shard.key !== key) throw new Error(`holds shard ${shard.key}`);
-        const { articles } = shard;
-        const stored = shard.bodies;
-        articles.intern(intern);
-        if (shard.versions.extract === versions.extract)
-          results = unpackResults(
-            shard.extractions,
-            articles.length,
-            (i) => (wanted(articles.file[i] as string) ? storedCutter(stored, i) : undefined),
-            deferred,
-            tokensFor,
-          );
-        bodies = {
-          path: join(dir, file),
-          ino: read.ino,
-          size: read.bytes.length,
-          at: stored.at,
-          hashes: articles.hash,
-          knowledgeDir,
-        };
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        const message = (e as Error).message;
-        const why =
-          e instanceof OtherFormatError
-            ? `written in another file format (${message})`
-            : `corrupt (${message})`;
-        out.reasons.push(
-          `shard ${key}: ${code === "ENOENT" ? "missing" : why}; rebuilt from the articles`,
+  const vocabulary = readVocabulary(dir);
+  if (typeof vocabulary === "string") out.reasons.push(vocabulary);
+  else out.vocabulary = vocabulary;
+  let bytes: Buffer | undefined;
+  const indexFor = oneBlock(
+    manifest.shards.map((s) => s.indexBytes),
+    (bytes) => new Uint8Array(bytes),
+    align,
+  );
+  const tokensFor =
+    deferred.size > 0
+      ? oneBlock(
+          manifest.shards.map((s) => s.deferredTokens),
+          (length) => new Int32Array(length),
+        )
+      : undefined;
+  const intern = interner();
+  for (const { key, file, deferredTokens } of manifest.shards) {
+    if (pace?.due()) await pace.turn();
+    let shard: DecodedShard;
+    let results: (ArticleResults | null)[] | null = null;
+    let bodies: ShardBodies;
+    try {
+      const read = readInto(join(dir, file), bytes);
+      bytes = read.bytes;
+      shard = decodeShard(bytes, indexFor);
+      if (shard.key !== key) throw new Error(`holds shard ${shard.key}`);
+      const { articles } = shard;
+      const stored = shard.bodies;
+      articles.intern(intern);
+      if (shard.versions.extract === versions.extract)
+        results = unpackResults(
+          shard.extractions,
+          articles.length,
+          (i) => (wanted(articles.file[i] as string) ? storedCutter(stored, i) : undefined),
+          deferred,
+          tokensFor,
         );
-        continue;
-      }
-      const indexOk = shard.versions.index === versions.index && termsKnown(shard, out.vocabulary);
-      if (shard.versions.index !== versions.index)
-        out.reasons.push(`shard ${key}: index made by another version; rebuilt`);
-      else if (!indexOk && out.vocabulary)
-        out.reasons.push(`shard ${key}: index numbers its terms by another vocabulary; rebuilt`);
-      if (!results)
-        out.reasons.push(`shard ${key}: extractions made by another version; extracted again`);
-      const table = shard.articles;
-      for (let i = 0; i < table.length; i++) {
-        const hash = table.hash[i] as string;
-        const cached = { table, shard: bodies, index: i, extractions: results?.[i] ?? null };
-        // Two files of the same content: keep the one whose results were unpacked.
-        if (cached.extractions || !out.byHash.get(hash)?.extractions) out.byHash.set(hash, cached);
-        out.byFile.set(table.file[i] as string, cached);
-      }
-      if (indexOk) out.segments.set(key, { data: shard.segment, hashes: table.hash });
-      if (isCount(deferredTokens)) out.deferredTokens.set(key, deferredTokens);
+      bodies = {
+        path: join(dir, file),
+        ino: read.ino,
+        size: bytes.length,
+        at: stored.at,
+        hashes: articles.hash,
+        knowledgeDir,
+      };
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const message = (e as Error).message;
+      const why =
+        e instanceof OtherFormatError
+          ? `written in another file format (${message})`
+          : `corrupt (${message})`;
+      out.reasons.push(
+        `shard ${key}: ${code === "ENOENT" ? "missing" : why}; rebuilt from the articles`,
+      );
+      continue;
     }
-  } finally {
-    await ahead?.close();
+    const indexOk = shard.versions.index === versions.index && termsKnown(shard, out.vocabulary);
+    if (shard.versions.index !== versions.index)
+      out.reasons.push(`shard ${key}: index made by another version; rebuilt`);
+    else if (!indexOk && out.vocabulary)
+      out.reasons.push(`shard ${key}: index numbers its terms by another vocabulary; rebuilt`);
+    if (!results)
+      out.reasons.push(`shard ${key}: extractions made by another version; extracted again`);
+    const table = shard.articles;
+    for (let i = 0; i < table.length; i++) {
+      const hash = table.hash[i] as string;
+      const cached = { table, shard: bodies, index: i, extractions: results?.[i] ?? null };
+      // Two files of the same content: keep the one whose results were unpacked.
+      if (cached.extractions || !out.byHash.get(hash)?.extractions) out.byHash.set(hash, cached);
+      out.byFile.set(table.file[i] as string, cached);
+    }
+    if (indexOk) out.segments.set(key, { data: shard.segment, hashes: table.hash });
+    if (isCount(deferredTokens)) out.deferredTokens.set(key, deferredTokens);
   }
   return out;
 }
