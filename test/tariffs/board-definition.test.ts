@@ -64,9 +64,9 @@ describe("sector boards", () => {
       const want = definition(mine);
       expect(board.current, sector.key).toEqual(want.current);
       // The same objects, not copies: a citation is the fact's own sentence.
-      board.current.forEach((f, i) => expect(f).toBe(want.current[i]));
+      for (const [i, f] of board.current.entries()) expect(f).toBe(want.current[i]);
       expect(board.timeline.length, sector.key).toBe(want.timeline.length);
-      board.timeline.forEach((f, i) => expect(f).toBe(want.timeline[i]));
+      for (const [i, f] of board.timeline.entries()) expect(f).toBe(want.timeline[i]);
       expect(board.rated, sector.key).toEqual(want.rated);
       expect(latestFact(kb, sector)).toBe(mine[0]);
       const at = board.current.map((f) => mine.indexOf(f));
