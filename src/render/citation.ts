@@ -6,6 +6,7 @@ import type { Citation } from "../answer/types.ts";
 import { formatPubDate, parsePubDate } from "../knowledge/pubdate.ts";
 import { type ContextBlock, LIMITS, type MrkdwnText } from "./block-kit.ts";
 import { clip, escapeMrkdwn, link } from "./mrkdwn.ts";
+import { sourcesOf } from "./sources.ts";
 
 /** Headlines are ours to shorten in a context line (the snippet above is what is quoted). */
 const HEADLINE_MAX = 300;
@@ -21,10 +22,11 @@ export function citationText(
 }
 
 /**
- * The context block under an item: one element per citation, at most Slack's 10; an item with
- * more sources says how many more there are in the last element.
+ * The context block under an item: one element per article cited (sources.ts), at most Slack's
+ * 10; an item with more sources says how many more there are in the last element.
  */
-export function citationsBlock(citations: readonly Citation[]): ContextBlock {
+export function citationsBlock(cited: readonly Citation[]): ContextBlock {
+  const citations = sourcesOf(cited);
   const max = LIMITS.contextElements;
   const shown = citations.length > max ? citations.slice(0, max - 1) : citations;
   const elements: MrkdwnText[] = shown.map((c) => ({ type: "mrkdwn", text: citationText(c) }));

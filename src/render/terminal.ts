@@ -1,10 +1,12 @@
 /**
  * Renders an Answer for a terminal (the offline console and the CLI's `ask`): the title, then
- * each item with its note, then its citation as headline · outlet · date, indented under it.
+ * each item with its note, then its sources as headline · outlet · date, indented under it, each
+ * article once (sources.ts).
  */
 
 import type { Answer, Citation } from "../answer/types.ts";
 import { formatPubDate, parsePubDate } from "../knowledge/pubdate.ts";
+import { sourcesOf } from "./sources.ts";
 
 export function renderTerminal(answer: Answer): string {
   const out: string[] = [];
@@ -17,7 +19,7 @@ export function renderTerminal(answer: Answer): string {
     }
     const text = item.kind === "quote" ? `“${item.text}”` : item.text;
     out.push(`• ${text}${item.note ? `  (${item.note})` : ""}`);
-    for (const c of item.citations) out.push(`    — ${citationLine(c)}`);
+    for (const c of sourcesOf(item.citations)) out.push(`    — ${citationLine(c)}`);
   }
   if (answer.notice) {
     if (answer.items.length) out.push("");

@@ -10,13 +10,14 @@ import { snippetItem } from "../../src/answer/cite.ts";
 import { makeAnswer } from "../../src/answer/freshness.ts";
 import { INTENTS } from "../../src/answer/intents/index.ts";
 import { ask } from "../../src/answer/router.ts";
-import type { Answer, AnswerItem } from "../../src/answer/types.ts";
+import type { Answer, AnswerItem, Citation } from "../../src/answer/types.ts";
 import type { KnowledgeBase } from "../../src/knowledge/base.ts";
 import { openKnowledge } from "../../src/knowledge/open.ts";
 import { decodeRef } from "../../src/render/answer-ref.ts";
 import type { Block, SectionBlock } from "../../src/render/block-kit.ts";
 import { ACTION_MORE, ACTION_SHARE, renderAnswer } from "../../src/render/blocks.ts";
 import { escapeMrkdwn } from "../../src/render/mrkdwn.ts";
+import { citationLine, renderTerminal } from "../../src/render/terminal.ts";
 import { paragraphs, sentences } from "../../src/text/passages.ts";
 import { bundledKb } from "../helpers/knowledge.ts";
 import { QUESTIONS } from "../helpers/questions.ts";
@@ -251,6 +252,54 @@ describe("citations and escaping", () => {
     const ctx = page.blocks.find((b) => b.type === "context");
     expect(ctx?.type === "context" && ctx.elements.length).toBe(10);
     expect(ctx?.type === "context" && ctx.elements[9]?.text).toBe("and 5 more sources");
+  });
+
+  it("lists each article once under an item that cites two of its sentences, in both renderings, and keeps every citation in the answer", () => {
+    const [a, b] = generated.articles();
+    if (!a || !b) throw new Error("expected two generated articles");
+    const cites = [snippetItem(a, 0, 10), snippetItem(b, 0, 10), snippetItem(a, 20, 40)].map(
+      (i) => i.citations[0],
+    );
+    const label: AnswerItem = {
+      text: "Duties on two goods",
+      kind: "label",
+      citations: cites.filter((c) => c !== undefined),
+    };
+    const answer = makeAnswer(generated, "q", "overview", [label]);
+    const ctx = renderAnswer(answer).blocks.find((b) => b.type === "context");
+    const texts = ctx?.type === "context" ? ctx.elements.map((e) => e.text) : [];
+    expect(texts).toHaveLength(2);
+    expect(texts[0]).toContain(escapeMrkdwn(a.headline));
+    expect(texts[1]).toContain(escapeMrkdwn(b.headline));
+    const lines = renderTerminal(answer)
+      .split("\n")
+      .filter((l) => l.startsWith("    — "));
+    expect(lines).toEqual([
+      `    — ${citationLine(label.citations[0] as Citation)}`,
+      `    — ${citationLine(label.citations[1] as Citation)}`,
+    ]);
+    expect(answer.items[0]?.citations.map((c) => c.snippet)).toEqual(cites.map((c) => c?.snippet));
+  });
+
+  it("shows no source line twice under any item of the bundled knowledge's overview", () => {
+    const answer = ask({ kb: bundledKb(), now: NOW }, "tariffs");
+    expect(answer.intent).toBe("overview");
+    // The bundled lumber line cites two sentences of one article.
+    expect(
+      answer.items.some(
+        (i) => new Set(i.citations.map((c) => c.articleId)).size < i.citations.length,
+      ),
+    ).toBe(true);
+    for (const block of renderAnswer(answer).blocks) {
+      if (block.type !== "context") continue;
+      const texts = block.elements.map((e) => e.text);
+      expect(new Set(texts).size).toBe(texts.length);
+    }
+    const items = renderTerminal(answer).split("\n• ").slice(1);
+    for (const item of items) {
+      const lines = item.split("\n").filter((l) => l.startsWith("    — "));
+      expect(new Set(lines).size).toBe(lines.length);
+    }
   });
 
   it("names who shared an answer with a real mention, and anything else as text", () => {
