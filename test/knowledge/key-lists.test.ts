@@ -4,7 +4,14 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Article } from "../../src/knowledge/article.ts";
-import { KnowledgeBase } from "../../src/knowledge/base.ts";
+import { KnowledgeBase, Later } from "../../src/knowledge/base.ts";
+
+/** A value to be made when first asked for. */
+class Made extends Later {
+  make(): string {
+    return "made";
+  }
+}
 
 function article(id: string): Article {
   return {
@@ -37,7 +44,7 @@ describe("perArticleKeyLists", () => {
       keys.forEach((key, k) => {
         if ((i + k) % 3 !== 0) kb.seedPerArticle(key, a, i * k);
       });
-      if (i % 7 === 0) kb.seedPerArticleLater("later", a, () => "made");
+      if (i % 7 === 0) kb.seedPerArticleLater("later", a, new Made());
     });
     const among = new Set(["later", "alpha", "zeta", "absent"]);
     const lists = kb.perArticleKeyLists(list, among);
