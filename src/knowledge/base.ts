@@ -289,7 +289,6 @@ export class KnowledgeBase {
   }
 }
 
-/** A seeded value not made yet. */
 /**
  * A value seeded to be made when first asked for (seedPerArticleLater). What seeds many subclasses
  * it, so that each is one object instead of an object and a closure with its context: a restart
