@@ -17,7 +17,12 @@ import { articleEvents, EVENTS_KEY, knowledgeEventsInSteps } from "./events/inde
 import { articleQuotes, QUOTES_KEY } from "./quotes/extract.ts";
 import { boardInSteps } from "./tariffs/board.ts";
 import { COVERAGE_KEY, coverageFacts } from "./tariffs/coverage.ts";
-import { tariffFacts, tariffFactsInSteps, tariffFactsKey } from "./tariffs/facts.ts";
+import {
+  isTariffFactsKey,
+  tariffFacts,
+  tariffFactsInSteps,
+  tariffFactsKey,
+} from "./tariffs/facts.ts";
 import { sectorVocabulary } from "./tariffs/sectors-file.ts";
 
 export interface Extractor {
@@ -98,11 +103,15 @@ export function keyListsToKeep(
 }
 
 /**
- * Per-article values a snapshot may leave packed until a question needs them, when the views
- * that read them all are restored with it (src/snapshot/views.ts): the quotes are 32 of the 50
- * objects an article's results make, and only the people directory reads every one.
+ * Whether a snapshot may leave the per-article values of `key` packed until a question needs
+ * them, when the views that read them all are restored with it (src/snapshot/views.ts): the
+ * quotes are 32 of the 50 objects an article's results make, and only the people directory reads
+ * every one; the tariff facts, which only the ordered facts and the boards read whole, and those
+ * are kept as columns (issue 9).
  */
-export const DEFERRABLE_KEYS: ReadonlySet<string> = new Set([QUOTES_KEY]);
+export function isDeferrable(key: string): boolean {
+  return key === QUOTES_KEY || isTariffFactsKey(key);
+}
 
 /**
  * Corpus-wide views of the extractions, computed once after a load or a change so that no

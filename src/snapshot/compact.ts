@@ -374,7 +374,7 @@ export type PackedTables = Pick<PackedResults, "tokens" | "floats" | "strings" |
 
 /**
  * `cutterOf(i)` cuts from the body of article i, or is undefined when the article is not in
- * service (its results are then left out: null). The values of the keys in `deferred` come back
+ * service (its results are then left out: null). The values of the keys `deferred` accepts come back
  * as Deferred, not read: their tokens are copied into an array `tokensFor` gives. Throws when
  * the packed form is damaged or made for other articles.
  */
@@ -382,7 +382,7 @@ export function unpackResults(
   packed: PackedResults,
   count: number,
   cutterOf: (i: number) => Cutter | undefined,
-  deferred: ReadonlySet<string> = new Set(),
+  deferred: (key: string) => boolean = () => false,
   tokensFor: (length: number) => Int32Array = (length) => new Int32Array(length),
 ): (ArticleResults | null)[] {
   const { starts, tokens, strings, shapes } = packed;
@@ -410,7 +410,7 @@ export function unpackResults(
       const to = from + length;
       if (!(length > 0 && to <= (starts[i + 1] as number)))
         throw reader.damaged("bad value length");
-      if (deferred.has(key)) {
+      if (deferred(key)) {
         const pair: [string, unknown] = [key, null];
         later.push({ from, to, pair });
         values.push(pair);
@@ -442,7 +442,7 @@ export function unpackResults(
  * with those keys deferred copies (the manifest lists it, so a restart can set that memory
  * aside at once: store.ts). Throws when the packed form is damaged.
  */
-export function deferredTokenCount(packed: PackedResults, keys: ReadonlySet<string>): number {
+export function deferredTokenCount(packed: PackedResults, keys: (key: string) => boolean): number {
   const { starts } = packed;
   const reader = readerOf(packed);
   const none = cutFrom("");
@@ -455,7 +455,7 @@ export function deferredTokenCount(packed: PackedResults, keys: ReadonlySet<stri
       const length = reader.int();
       if (!(length > 0 && reader.p + length <= (starts[i + 1] as number)))
         throw reader.damaged("bad value length");
-      if (keys.has(key)) count += length;
+      if (keys(key)) count += length;
       reader.at(reader.p + length, none);
     }
   }

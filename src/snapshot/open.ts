@@ -7,11 +7,12 @@
  * then the snapshot is brought up to date. Rebuilding from the articles is always the fallback:
  * a missing, damaged or out-of-date shard only costs the work it would have saved. The
  * corpus-wide views the snapshot kept for exactly these articles are served as they are
- * (views.ts), and the quotes, which only those views read all of, stay packed (packed.ts).
+ * (views.ts), and the quotes and tariff facts, which only those views read all of, stay packed
+ * (packed.ts).
  */
 
 import { readdirSync } from "node:fs";
-import { DEFERRABLE_KEYS, EXTRACTORS, keptKeys, warmViews } from "../extract/registry.ts";
+import { EXTRACTORS, isDeferrable, keptKeys, warmViews } from "../extract/registry.ts";
 import { type Article, type Problem, parseArticle } from "../knowledge/article.ts";
 import { KnowledgeBase } from "../knowledge/base.ts";
 import { dedupe } from "../knowledge/load.ts";
@@ -72,7 +73,7 @@ export interface OpenStats {
   reasons: string[];
   /** "kept" when the people directory, merged events and ordered facts came from the snapshot (views.ts), else why not. */
   views: string;
-  /** Per-article values left packed until first needed (the quotes, when the views were kept). */
+  /** Per-article values left packed until first needed (the quotes and tariff facts, when the views were kept). */
   deferred: number;
   save: SaveStats;
   /** Where the time went, in ms: folder, snapshot (decode and unpack), articles (parse or take from the snapshot, seed, extract), index, views, save. */
@@ -148,7 +149,7 @@ async function openWithPool(
     dir,
     versions,
     (file) => inFolder.has(file),
-    keptUsable ? DEFERRABLE_KEYS : new Set(),
+    keptUsable ? isDeferrable : null,
     turns,
   );
   const snapshotMs = lap();

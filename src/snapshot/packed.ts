@@ -1,24 +1,40 @@
 /**
- * Values a restart left packed (compact.ts's Deferred: the quotes, when the views that read them
- * all were kept, views.ts), seeded so that the knowledge base makes each when first asked for.
+ * Values a restart left packed (compact.ts's Deferred: the quotes and tariff facts, when the views
+ * that read them all were kept, views.ts), seeded so that the knowledge base makes each when
+ * first asked for.
  */
 import type { Article } from "../knowledge/article.ts";
 import { type KnowledgeBase, Later } from "../knowledge/base.ts";
 import type { Pace } from "../knowledge/pace.ts";
-import { checkedCutter, cutterFor, readShardFile, type ShardBodies } from "./bodies.ts";
-import { type Cutter, type Deferred, unpackValue } from "./compact.ts";
+import {
+  checkedCutter,
+  cutterFor,
+  readShardFile,
+  type ShardBodies,
+  type StoredBodies,
+} from "./bodies.ts";
+import { type Deferred, unpackValue } from "./compact.ts";
+
+/** Values of one key one shard file may give alone before the rest are read with its file. */
+const ALONE = 2;
 
 export class PackedValues {
-  private readonly groups = new Map<ShardBodies, PackedGroup>();
+  /** Per shard file, per key, the values it left packed. */
+  private readonly groups = new Map<ShardBodies, Map<string, PackedGroup>>();
 
   constructor(private readonly kb: KnowledgeBase) {}
 
   /** Seeds `value`, body `index` of `shard`, as `key` of `article`. */
   seed(key: string, article: Article, value: Deferred, shard: ShardBodies, index: number): void {
-    let group = this.groups.get(shard);
+    let byKey = this.groups.get(shard);
+    if (!byKey) {
+      byKey = new Map();
+      this.groups.set(shard, byKey);
+    }
+    let group = byKey.get(key);
     if (!group) {
-      group = { kb: this.kb, shard, entries: [] };
-      this.groups.set(shard, group);
+      group = { kb: this.kb, shard, entries: [], alone: 0 };
+      byKey.set(key, group);
     }
     const entry = new PackedEntry(group, key, article, value, index);
     group.entries.push(entry);
@@ -27,20 +43,23 @@ export class PackedValues {
 
   /** Reads every value still packed, a shard file at a time, taking turns as `turns` says. */
   async readAll(turns: Pace): Promise<void> {
-    for (const group of this.groups.values()) {
+    for (const [shard, byKey] of this.groups) {
       if (turns.due()) await turns.turn();
-      const first = group.entries[0];
-      if (first) this.kb.makeLater(first.key, first.article);
+      const stored = readShardFile(shard);
+      for (const group of byKey.values()) settle(group, stored);
     }
     this.groups.clear();
   }
 }
 
-/** The values one shard file left packed, until the first of them is needed. */
+/** The values of one key one shard file left packed. */
 interface PackedGroup {
   kb: KnowledgeBase;
   shard: ShardBodies;
+  /** Those not yet read with the file (some may have been made alone). */
   entries: PackedEntry[];
+  /** How many were made alone. */
+  alone: number;
 }
 
 /** One value left packed: what the knowledge base holds until it is asked for, and makes it then. */
@@ -55,29 +74,37 @@ class PackedEntry extends Later {
     super();
   }
 
+  /**
+   * The first few of a shard's values of a key are made from their own article's body: a sector's
+   * board shows 16 tariff facts from many shards, and reading each of their files whole made the
+   * first board after a restart take 144–364 ms at 100,000 articles (issue 9). Past that, a
+   * question that reads many (the quotes' folded words for "who said") reads the file once, and
+   * every other value of the key with it.
+   */
   make(): unknown {
-    return readPacked(this);
+    const group = this.group;
+    if (group.alone < ALONE || group.entries.length <= 1) {
+      group.alone++;
+      return unpackValue(this.value, cutterFor(this.article));
+    }
+    const stored = readShardFile(group.shard);
+    const cutter = stored ? checkedCutter(stored, this.index) : null;
+    settle(group, stored, this);
+    return unpackValue(this.value, cutter ?? cutterFor(this.article));
   }
 }
 
 /**
- * A value left packed, read when first needed, and with it every other value its shard left
- * packed: the shard file is read once and their sentences cut from its bytes, as on load. The
- * first live change after a restart needs every article's quotes to build the people directory
- * again: 5.1 s at 100,000 articles this way, 5.6 s reading each article's body on its own. A
- * body that fails its check is read on its own (cutterFor).
+ * Makes every value of `group` still waiting (but `except`) from the shard file as read, their
+ * sentences cut from its bytes as on load. A body that fails its check, or a file that is no
+ * longer the one loaded (null), leaves its values to be read alone when asked for (cutterFor).
  */
-function readPacked(entry: PackedEntry): unknown {
-  const { kb, shard } = entry.group;
-  const entries = entry.group.entries.splice(0);
-  const stored = entries.length > 1 ? readShardFile(shard) : null;
-  let mine: Cutter | null = null;
-  for (const e of entries) {
+function settle(group: PackedGroup, stored: StoredBodies | null, except?: PackedEntry): void {
+  const { kb } = group;
+  for (const e of group.entries.splice(0)) {
+    if (e === except) continue;
     const cutter = stored ? checkedCutter(stored, e.index) : null;
-    if (!cutter) continue;
-    if (e === entry) mine = cutter;
-    else if (kb.get(e.article.id) === e.article)
+    if (cutter && kb.get(e.article.id) === e.article)
       kb.settleLater(e.key, e.article, () => unpackValue(e.value, cutter));
   }
-  return unpackValue(entry.value, mine ?? cutterFor(entry.article));
 }

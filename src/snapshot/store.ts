@@ -62,7 +62,7 @@ export interface ManifestShard {
   indexBytes?: number;
   /**
    * How many tokens its values of the keys a restart may leave packed take (registry.ts
-   * DEFERRABLE_KEYS; compact.ts deferredTokenCount); absent in manifests written before.
+   * isDeferrable; compact.ts deferredTokenCount); absent in manifests written before.
    */
   deferredTokens?: number;
 }
@@ -96,7 +96,8 @@ export function shardFileName(key: string): string {
 
 /**
  * Extraction results are unpacked only for the articles `wanted` (those whose file is still in
- * the folder), and the values of the `deferred` keys are left packed (compact.ts's Deferred).
+ * the folder), and the values of the keys `deferred` accepts (if any) are left packed
+ * (compact.ts's Deferred).
  * Between shards it takes a turn of the event loop whenever `pace` says so.
  * `knowledgeDir` is where a body the shard file can no longer give is read from (bodies.ts).
  */
@@ -105,7 +106,7 @@ export async function loadSnapshot(
   knowledgeDir: string,
   versions: Versions,
   wanted: (file: string) => boolean,
-  deferred: ReadonlySet<string>,
+  deferred: ((key: string) => boolean) | null,
   pace?: Pace,
 ): Promise<LoadedSnapshot> {
   const out: LoadedSnapshot = {
@@ -138,13 +139,12 @@ export async function loadSnapshot(
     (bytes) => new Uint8Array(bytes),
     align,
   );
-  const tokensFor =
-    deferred.size > 0
-      ? oneBlock(
-          manifest.shards.map((s) => s.deferredTokens),
-          (length) => new Int32Array(length),
-        )
-      : undefined;
+  const tokensFor = deferred
+    ? oneBlock(
+        manifest.shards.map((s) => s.deferredTokens),
+        (length) => new Int32Array(length),
+      )
+    : undefined;
   const intern = interner();
   for (const { key, file, deferredTokens } of manifest.shards) {
     if (pace?.due()) await pace.turn();
@@ -164,7 +164,7 @@ export async function loadSnapshot(
           shard.extractions,
           articles.length,
           (i) => (wanted(articles.file[i] as string) ? storedCutter(stored, i) : undefined),
-          deferred,
+          deferred ?? undefined,
           tokensFor,
         );
       bodies = {

@@ -6,7 +6,9 @@
  *   question needs one;
  * - the merged events, as each event's mentions: merging took 1.3–1.9 s; making each event
  *   from its mentions again is a fifth of that;
- * - the tariff facts in their order, newest first: sorting them took 0.6–0.8 s.
+ * - the tariff facts in their order, newest first (sorting them took 0.6–0.8 s), with what the
+ *   sector boards group and pick them by: the boards are made from those numbers, and the facts
+ *   stay packed until a question shows one (packed.ts).
  * They are current when made by the same extraction code and data files (which include the
  * alias file) over the same articles: their ids and content hashes, in the order of
  * kb.articles(). Anything else, and they are computed again, as without the file.
@@ -91,7 +93,7 @@ export function* restoreKeptViews(
     return why("more articles");
   const events = yield* restoreEvents(kb, kept.events);
   if (events) return why(`other events (${events})`);
-  const facts = yield* restoreFacts(kb, kept.facts);
+  const facts = restoreFacts(kb, kept.facts);
   if (facts) return why(`other tariff facts (${facts})`);
   const people = kept.people.map((p, i) => {
     const from = starts[i] as number;
@@ -142,12 +144,17 @@ const COLUMNS = [
   ["events.index", (k: ReadViews) => k.events.index],
   ["facts.article", (k: ReadViews) => k.facts.article],
   ["facts.index", (k: ReadViews) => k.facts.index],
+  ["facts.sector", (k: ReadViews) => k.facts.sector],
+  ["facts.basis", (k: ReadViews) => k.facts.basis],
+  ["facts.flags", (k: ReadViews) => k.facts.flags],
   ["people.starts", (k: ReadViews) => k.personArticles.starts],
   ["people.articles", (k: ReadViews) => k.personArticles.articles],
 ] as const;
 
 /** Raised when the file's layout changes while FORMAT (the shards') does not. */
-const LAYOUT = 2;
+const LAYOUT = 3;
+/** Columns of one byte a value; the others are of four. */
+const BYTE_COLUMNS: ReadonlySet<string> = new Set(["quotes.attributed", "facts.flags"]);
 
 function encode(kept: KeptViews, articles: readonly Article[]): Buffer {
   const place = new Map(articles.map((a, i) => [a.id, i]));
@@ -170,7 +177,14 @@ function encode(kept: KeptViews, articles: readonly Article[]): Buffer {
   const columns: Column[] = COLUMNS.map(([, get]) => get(read));
   const lengths = columns.map((c) => c.length);
   const header = Buffer.from(
-    JSON.stringify({ format: FORMAT, layout: LAYOUT, stamp: kept.stamp, people, lengths }),
+    JSON.stringify({
+      format: FORMAT,
+      layout: LAYOUT,
+      stamp: kept.stamp,
+      people,
+      factNames: { sectors: kept.facts.sectors, bases: kept.facts.bases },
+      lengths,
+    }),
   );
   let at = align(MAGIC.length + 4 + header.length);
   const starts = columns.map((c) => {
@@ -201,13 +215,15 @@ function decode(buf: Buffer): ReadViews {
   if (typeof h.stamp?.extract !== "string" || typeof h.stamp?.articles !== "string")
     throw new Error("no stamp");
   if (!Array.isArray(h.people)) throw new Error("no people");
+  const { sectors, bases } = h.factNames ?? {};
+  if (!isStrings(sectors) || !isStrings(bases)) throw new Error("no fact sectors or bases");
   const lengths = h.lengths as number[];
   if (!Array.isArray(lengths) || lengths.length !== COLUMNS.length)
     throw new Error("no column lengths");
   let at = align(MAGIC.length + 4 + length);
   const columns = COLUMNS.map(([name], i) => {
     const n = lengths[i] as number;
-    const bytes = name === "quotes.attributed" ? 1 : 4;
+    const bytes = BYTE_COLUMNS.has(name) ? 1 : 4;
     if (!Number.isInteger(n) || n < 0 || at + n * bytes > buf.length - 4)
       throw new Error(`bad column ${name}`);
     // A copy: aligned, and not a view keeping the file's buffer alive.
@@ -220,10 +236,11 @@ function decode(buf: Buffer): ReadViews {
   const int = (i: number) => columns[i] as Int32Array;
   const [article, index, person] = [int(0), int(1), int(2)];
   const attributed = columns[3] as Uint8Array;
-  const [counts, mentionArticle, mentionIndex, factArticle, factIndex, starts, places] = [
+  const [counts, mentionArticle, mentionIndex, factArticle, factIndex, factSector, factBasis] = [
     4, 5, 6, 7, 8, 9, 10,
   ].map(int);
-  if (factArticle?.length !== factIndex?.length) throw new Error("fact columns differ in length");
+  const factFlags = columns[11] as Uint8Array;
+  const [starts, places] = [12, 13].map(int);
   const n = article.length;
   if (index.length !== n || person.length !== n || attributed.length !== n)
     throw new Error("quote columns differ in length");
@@ -253,6 +270,18 @@ function decode(buf: Buffer): ReadViews {
       article: mentionArticle as Int32Array,
       index: mentionIndex as Int32Array,
     },
-    facts: { article: factArticle as Int32Array, index: factIndex as Int32Array },
+    facts: {
+      article: factArticle as Int32Array,
+      index: factIndex as Int32Array,
+      sector: factSector as Int32Array,
+      basis: factBasis as Int32Array,
+      flags: factFlags,
+      sectors,
+      bases,
+    },
   };
+}
+
+function isStrings(x: unknown): x is string[] {
+  return Array.isArray(x) && x.every((s) => typeof s === "string");
 }

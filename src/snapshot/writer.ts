@@ -5,13 +5,13 @@
 import { randomBytes } from "node:crypto";
 import { currentEvents, eventColumns } from "../extract/events/index.ts";
 import {
-  DEFERRABLE_KEYS,
   EXTRACTORS,
+  isDeferrable,
   keptKeys,
   keyListsToKeep,
   resultsToKeep,
 } from "../extract/registry.ts";
-import { currentFacts, factColumns } from "../extract/tariffs/facts.ts";
+import { currentFacts } from "../extract/tariffs/facts.ts";
 import { type Article, parseArticle } from "../knowledge/article.ts";
 import type { KnowledgeBase } from "../knowledge/base.ts";
 import { ARTICLES_PER_STEP, runSteps, type Steps } from "../knowledge/steps.ts";
@@ -192,7 +192,7 @@ export class SnapshotWriter {
       });
       stats.bytesWritten += written.size;
       stats.shardsWritten++;
-      const deferredTokens = deferredTokenCount(extractions, DEFERRABLE_KEYS);
+      const deferredTokens = deferredTokenCount(extractions, isDeferrable);
       this.saved.set(shard.key, { ...sig, deferredTokens });
       listed.push({ ...entry, deferredTokens });
     }
@@ -223,7 +223,6 @@ export class SnapshotWriter {
     const articles = articlesDigest(this.kb.articles(), (a) => this.origins.get(a)?.hash);
     if (articles === null || articles === this.viewsOnDisk) return;
     const eventsKept = yield* eventColumns(this.kb, events);
-    const factsKept = yield* factColumns(this.kb, facts);
     yield;
     writeKeptViews(
       this.cacheDir,
@@ -232,7 +231,7 @@ export class SnapshotWriter {
         people: d.people,
         quotes: d.columns,
         events: eventsKept,
-        facts: factsKept,
+        facts: facts.columns,
       },
       this.kb.articles(),
     );

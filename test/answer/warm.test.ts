@@ -36,7 +36,7 @@ function answers(kb: KnowledgeBase): string[] {
   return QUESTIONS.map((q) => JSON.stringify(ask({ kb, now: NOW }, q)));
 }
 
-/** Every view as plain data: the lazily computed parts (event texts, folded quotes) read out. */
+/** Every view as plain data: the lazily computed parts (event texts, folded quotes, timelines) read out. */
 function views(kb: KnowledgeBase) {
   const ev = eventsView(kb);
   const qv = quotesView(kb);
@@ -44,7 +44,14 @@ function views(kb: KnowledgeBase) {
   return {
     facts: tariffFacts(kb),
     coverage: coverageFacts(kb),
-    boards: sectorVocabulary(kb).vocabulary.sectors.map((s) => boardOf(kb, s)),
+    boards: sectorVocabulary(kb)
+      .vocabulary.sectors.map((s) => boardOf(kb, s))
+      .map((b) => ({
+        sector: b.sector,
+        current: b.current,
+        timeline: b.timeline.slice(),
+        rated: b.rated,
+      })),
     events: knowledgeEvents(kb),
     // The directory makes a quote's record when asked: all of them, as data.
     directory: { people: d.people, problems: d.problems, quotes: allQuotes(d) },

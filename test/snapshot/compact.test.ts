@@ -156,7 +156,7 @@ describe("packed extraction results", () => {
 
   it("leave the deferred keys' values packed, to be read alone later as they were", () => {
     const packed = structuredClone(packResults(results, bodies));
-    const back = unpackResults(packed, results.length, cutter(bodies), new Set(["quotes"]));
+    const back = unpackResults(packed, results.length, cutter(bodies), (k) => k === "quotes");
     let deferred = 0;
     back.forEach((values, i) => {
       const original = results[i] as ArticleResults;
@@ -193,7 +193,12 @@ describe("packed extraction results", () => {
   it("leave a deferred value's numbers its own too, so the file's buffer can be read into again", () => {
     const value = { rate: 12.5, big: 2 ** 40, range: [7.25, -0.5] };
     const packed = structuredClone(packResults([[["later", value]]], [""]));
-    const [back] = unpackResults(packed, 1, () => cutFrom(""), new Set(["later"]));
+    const [back] = unpackResults(
+      packed,
+      1,
+      () => cutFrom(""),
+      (k) => k === "later",
+    );
     const d = back?.[0]?.[1] as Deferred;
     expect(d).toBeInstanceOf(Deferred);
     packed.tokens.fill(99);

@@ -20,7 +20,7 @@ import { ask } from "../../src/answer/router.ts";
 import { buildDigest } from "../../src/digest/build.ts";
 import { articleDates } from "../../src/extract/events/index.ts";
 import {
-  DEFERRABLE_KEYS,
+  isDeferrable,
   keptKeys,
   keyListsToKeep,
   resultsToKeep,
@@ -344,13 +344,7 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
     /** The token arrays the packed quotes were copied into, by shard file. */
     const copies = async (shards: typeof listed) => {
       writeFileSync(manifestPath, JSON.stringify({ ...manifest, shards }));
-      const loaded = await loadSnapshot(
-        cacheDir,
-        dir,
-        manifest.versions,
-        () => true,
-        DEFERRABLE_KEYS,
-      );
+      const loaded = await loadSnapshot(cacheDir, dir, manifest.versions, () => true, isDeferrable);
       const byFile = new Map<string, Int32Array>();
       for (const c of loaded.byFile.values())
         for (const [, v] of c.extractions ?? [])

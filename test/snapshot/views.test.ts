@@ -22,7 +22,9 @@ import { describe, expect, it } from "vitest";
 import { SyntheticCorpus, writeCorpus } from "../../bench/corpus/generate.ts";
 import { ask } from "../../src/answer/router.ts";
 import { knowledgeEvents } from "../../src/extract/events/index.ts";
+import { boardOf } from "../../src/extract/tariffs/board.ts";
 import { tariffFacts } from "../../src/extract/tariffs/facts.ts";
+import { sectorVocabulary } from "../../src/extract/tariffs/sectors-file.ts";
 import type { KnowledgeBase } from "../../src/knowledge/base.ts";
 import { openKnowledge } from "../../src/knowledge/open.ts";
 import { allQuotes, directory } from "../../src/people/directory.ts";
@@ -46,6 +48,7 @@ const questions = [
   "who said white smoke",
   "what did unattributed say",
   "steel",
+  "tariffs",
   "upcoming meetings",
   "what meetings happened last month",
   "when is the CUSMA review",
@@ -66,16 +69,20 @@ function seen(kb: KnowledgeBase) {
     quotes: allQuotes(d),
     events: knowledgeEvents(kb),
     facts: tariffFacts(kb),
+    boards: sectorVocabulary(kb).vocabulary.sectors.map((sector) => {
+      const b = boardOf(kb, sector);
+      return { sector, current: b.current, timeline: b.timeline.slice(), rated: b.rated };
+    }),
     answers: questions.map((q) => JSON.stringify(ask({ kb, now: NOW }, q))),
   };
 }
 
-/** The file as an older layout wrote it: a header naming layout 1, with a valid checksum. */
+/** The file as an older layout wrote it: a header naming layout 2, with a valid checksum. */
 function otherLayout(good: Buffer): Buffer {
   const bytes = Buffer.from(good);
-  const at = bytes.indexOf('"layout":2');
+  const at = bytes.indexOf('"layout":3');
   if (at < 0) throw new Error("no layout in the views file");
-  bytes.write('"layout":1', at, "latin1");
+  bytes.write('"layout":2', at, "latin1");
   bytes.writeUInt32LE(crc32(bytes.subarray(0, bytes.length - 4)), bytes.length - 4);
   return bytes;
 }
@@ -89,7 +96,7 @@ describe("the people directory, merged events and ordered facts kept in the snap
     expect(readdirSync(cacheDir)).toContain("views.bin");
 
     const warm = await openKnowledgeCached(dir, opts(cacheDir));
-    expect(warm.stats).toMatchObject({ views: "kept", deferred: 45, extracted: 0 });
+    expect(warm.stats).toMatchObject({ views: "kept", deferred: 90, extracted: 0 });
     const rebuilt = seen(openKnowledge(dir));
     expect(rebuilt.quotes.length).toBeGreaterThan(100);
     expect(rebuilt.people.length).toBeGreaterThan(10);
@@ -105,7 +112,7 @@ describe("the people directory, merged events and ordered facts kept in the snap
     const cacheDir = tempDir("people-cache");
     await openKnowledgeCached(dir, opts(cacheDir));
     const warm = await openKnowledgeCached(dir, opts(cacheDir));
-    expect(warm.stats.deferred).toBe(45);
+    expect(warm.stats.deferred).toBe(90);
     // One byte inside a quote of a bundled article's stored body changed in place (same inode
     // and size): unchecked, the quote would read "Doing our best".
     const words = Buffer.from("doing our best", "utf8");
@@ -124,11 +131,14 @@ describe("the people directory, merged events and ordered facts kept in the snap
     expect(got.quotes.filter((q) => q.text.includes("doing our best"))).toHaveLength(1);
   });
 
-  it("read the packed quotes when asked to, after which they need neither the snapshot nor the files", async () => {
+  it("read the packed quotes and facts when asked to, after which they need neither the snapshot nor the files", async () => {
     const dir = knowledgeFolder();
     const copy = tempDir("people-kb-copy");
     cpSync(dir, copy, { recursive: true });
-    const want = allQuotes(directory(openKnowledge(dir)));
+    const rebuilt = openKnowledge(dir);
+    const want = allQuotes(directory(rebuilt));
+    const wantFacts = tariffFacts(rebuilt);
+    expect(wantFacts.length).toBeGreaterThan(20);
     const gone = (cacheDir: string) => {
       rmSync(cacheDir, { recursive: true });
       for (const f of readdirSync(dir).filter((f) => f.endsWith(".md")))
@@ -139,18 +149,30 @@ describe("the people directory, merged events and ordered facts kept in the snap
       const cacheDir = tempDir("people-cache");
       await openKnowledgeCached(dir, opts(cacheDir));
       const warm = await openKnowledgeCached(dir, opts(cacheDir));
-      expect(warm.stats.deferred).toBe(45);
+      expect(warm.stats.deferred).toBe(90);
       return { warm, cacheDir };
     };
-    // Packed, a quote is cut from its body on disk: with that gone, there is nothing to give.
+    // Packed, a quote or fact is cut from its body on disk: with that gone, there is nothing to
+    // give. The boards were made at the restart without reading one fact.
     const packed = await restarted();
+    const steel = sectorVocabulary(packed.warm.kb).vocabulary.sectors.find(
+      (s) => s.key === "steel",
+    );
+    if (!steel) throw new Error("no steel sector");
+    const timeline = boardOf(packed.warm.kb, steel).timeline;
+    expect(timeline.length).toBe(
+      wantFacts.filter((f) => f.sector === "steel").length - boardOf(rebuilt, steel).current.length,
+    );
     gone(packed.cacheDir);
     expect(() => allQuotes(directory(packed.warm.kb))).toThrow(/not available/);
-    // Read, as npm start does at the first live change: every quote is in memory.
+    expect(() => tariffFacts(packed.warm.kb)).toThrow(/not available/);
+    expect(() => timeline.slice(0, 1)).toThrow(/not available/);
+    // Read, as npm start does at the first live change: every quote and fact is in memory.
     const read = await restarted();
     await read.warm.readPacked({ paceMs: 0 });
     gone(read.cacheDir);
     expect(allQuotes(directory(read.warm.kb))).toEqual(want);
+    expect(tariffFacts(read.warm.kb)).toEqual(wantFacts);
   });
 
   it("are computed again, with a logged reason, when missing, damaged or made for other articles; then kept again", async () => {
@@ -164,7 +186,7 @@ describe("the people directory, merged events and ordered facts kept in the snap
       [() => unlinkSync(path), /views\.bin missing: people, events and facts computed again/],
       [() => writeFileSync(path, good.subarray(0, 200)), /views\.bin corrupt \(.+\)/],
       [() => writeFileSync(path, Buffer.from(good).fill(7, 100, 101)), /checksum mismatch/],
-      [() => writeFileSync(path, otherLayout(good)), /views\.bin corrupt \(layout 1, expected 2\)/],
+      [() => writeFileSync(path, otherLayout(good)), /views\.bin corrupt \(layout 2, expected 3\)/],
       [
         () => {
           const file = join(dir, article);

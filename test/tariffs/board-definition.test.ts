@@ -66,7 +66,7 @@ describe("sector boards", () => {
       // The same objects, not copies: a citation is the fact's own sentence.
       for (const [i, f] of board.current.entries()) expect(f).toBe(want.current[i]);
       expect(board.timeline.length, sector.key).toBe(want.timeline.length);
-      for (const [i, f] of board.timeline.entries()) expect(f).toBe(want.timeline[i]);
+      for (const [i, f] of board.timeline.slice().entries()) expect(f).toBe(want.timeline[i]);
       expect(board.rated, sector.key).toEqual(want.rated);
       expect(latestFact(kb, sector)).toBe(mine[0]);
       const at = board.current.map((f) => mine.indexOf(f));

@@ -4,27 +4,35 @@
  */
 import type { KnowledgeBase } from "../../knowledge/base.ts";
 import { runSteps, type Steps, stepDone } from "../../knowledge/steps.ts";
-import { type TariffFact, tariffFactsInSteps } from "./facts.ts";
+import {
+  FACT_BY_CANADA,
+  FACT_DECISIVE,
+  FACT_RATED,
+  type OrderedFacts,
+  type TariffFact,
+  tariffFactsInSteps,
+} from "./facts.ts";
 import type { SectorEntry } from "./sectors.ts";
 import { sectorVocabulary } from "./sectors-file.ts";
-import { CHANGES } from "./status.ts";
 
 export interface SectorBoard {
   sector: SectorEntry;
   /** The latest decisive fact per (imposedBy, basis): U.S. before Canada, rates first. */
-  current: TariffFact[];
+  readonly current: TariffFact[];
   /** Every other fact about the sector, newest first. */
-  timeline: TariffFact[];
+  timeline: FactList;
   /** Whether any fact about the sector states a rate, per side. */
   rated: { US: boolean; CA: boolean };
 }
 
 /**
- * A rate or a change decides what is current; a later sentence that merely mentions the tariff
- * ("talks on steel tariffs") does not replace the 50% an earlier one stated.
+ * Facts made as they are read: a board's timeline holds every fact about its sector (tens of
+ * thousands at 100,000 articles) and a question shows the first few (issue 9).
  */
-function decisive(f: TariffFact): boolean {
-  return f.rate !== null || CHANGES.has(f.status);
+export interface FactList {
+  readonly length: number;
+  /** As Array.prototype.slice. */
+  slice(from?: number, to?: number): TariffFact[];
 }
 
 interface Pick {
@@ -33,74 +41,116 @@ interface Pick {
 }
 
 /**
- * One sector's facts newest first, with what its board picks from them: per (imposedBy, basis),
- * the position of its first decisive fact, else of its first fact; and whether any states a rate.
- * Per side, by basis: no key string per fact.
+ * One sector's facts newest first, as places in the ordered facts, with what its board picks
+ * from them: per (imposedBy, basis), the position of its first decisive fact, else of its first
+ * fact; and whether any states a rate. Per side, by basis code: no key string per fact.
  */
 interface Tally {
-  mine: TariffFact[];
-  picks: { US: Map<string, Pick>; CA: Map<string, Pick> };
+  mine: number[];
+  /** U.S. first, then Canada (the FACT_BY_CANADA bit), each by basis code. */
+  picks: [Map<number, Pick>, Map<number, Pick>];
   rated: { US: boolean; CA: boolean };
 }
 
 /**
- * Every sector's tally in one pass over the facts newest first: each fact is read once, not once
- * to group it and again for its board (540,000 facts at 100,000 articles, scattered over the
- * heap, so reading them is what costs; issue 9).
+ * Every sector's tally in one pass over the facts' columns newest first: no fact is read (540,000
+ * at 100,000 articles, which a restart leaves packed: issue 9).
  */
-function* tallyInSteps(facts: readonly TariffFact[]): Steps<ReadonlyMap<string, Tally>> {
-  const tallies = new Map<string, Tally>();
+function* tallyInSteps(facts: OrderedFacts): Steps<ReadonlyMap<string, Tally>> {
+  const { sector, basis, flags, sectors } = facts.columns;
+  const bySector: (Tally | undefined)[] = [];
   for (let i = 0; i < facts.length; i++) {
-    const f = facts[i] as TariffFact;
-    let t = tallies.get(f.sector);
+    const code = sector[i] as number;
+    let t = bySector[code];
     if (!t) {
-      t = { mine: [], picks: { US: new Map(), CA: new Map() }, rated: { US: false, CA: false } };
-      tallies.set(f.sector, t);
+      t = { mine: [], picks: [new Map(), new Map()], rated: { US: false, CA: false } };
+      bySector[code] = t;
     }
-    const at = t.mine.push(f) - 1;
-    const bySide = t.picks[f.imposedBy];
-    const pick = bySide.get(f.basis ?? "");
-    if (!pick) bySide.set(f.basis ?? "", { at, decisive: decisive(f) });
-    else if (!pick.decisive && decisive(f)) {
+    const at = t.mine.push(i) - 1;
+    const f = flags[i] as number;
+    const bySide = t.picks[f & FACT_BY_CANADA] as Map<number, Pick>;
+    const b = basis[i] as number;
+    const decisive = (f & FACT_DECISIVE) !== 0;
+    const pick = bySide.get(b);
+    if (!pick) bySide.set(b, { at, decisive });
+    else if (!pick.decisive && decisive) {
       pick.at = at;
       pick.decisive = true;
     }
-    if (f.rate !== null) t.rated[f.imposedBy] = true;
+    if (f & FACT_RATED) t.rated[f & FACT_BY_CANADA ? "CA" : "US"] = true;
     if (stepDone(i)) yield;
   }
+  const tallies = new Map<string, Tally>();
+  bySector.forEach((t, code) => {
+    if (t) tallies.set(sectors[code] as string, t);
+  });
   return tallies;
 }
 
-function sectorBoard(sector: SectorEntry, tally: Tally | undefined): SectorBoard {
-  if (!tally) return { sector, current: [], timeline: [], rated: { US: false, CA: false } };
+function sectorBoard(
+  sector: SectorEntry,
+  facts: OrderedFacts,
+  tally: Tally | undefined,
+): SectorBoard {
+  if (!tally) return new Board(sector, facts, [], [], { US: false, CA: false });
   const { mine, picks, rated } = tally;
-  const at = [...picks.US.values(), ...picks.CA.values()].map((p) => p.at);
-  const fact = (i: number) => mine[i] as TariffFact;
+  const { basis, flags } = facts.columns;
+  const at = [...picks[0].values(), ...picks[1].values()].map((p) => p.at);
+  const flag = (i: number, f: number) => ((flags[mine[i] as number] as number) & f) !== 0;
   at.sort(
     (a, b) =>
-      side(fact(a)) - side(fact(b)) ||
-      Number(fact(b).rate !== null) - Number(fact(a).rate !== null) ||
-      Number(fact(b).basis !== null) - Number(fact(a).basis !== null) ||
+      Number(flag(a, FACT_BY_CANADA)) - Number(flag(b, FACT_BY_CANADA)) ||
+      Number(flag(b, FACT_RATED)) - Number(flag(a, FACT_RATED)) ||
+      Number(basis[mine[b] as number] !== -1) - Number(basis[mine[a] as number] !== -1) ||
       a - b,
   );
   // Every other fact, in order: the stretches between the picks, copied whole.
-  const stretches: TariffFact[][] = [];
+  const stretches: number[][] = [];
   let from = 0;
   for (const cut of [...at].sort((a, b) => a - b)) {
     stretches.push(mine.slice(from, cut));
     from = cut + 1;
   }
   stretches.push(mine.slice(from));
-  return {
+  return new Board(
     sector,
-    current: at.map(fact),
-    timeline: ([] as TariffFact[]).concat(...stretches),
+    facts,
+    at.map((i) => mine[i] as number),
+    ([] as number[]).concat(...stretches),
     rated,
-  };
+  );
 }
 
-function side(f: TariffFact): number {
-  return f.imposedBy === "US" ? 0 : 1;
+/**
+ * A board as places in the ordered facts: its facts are made when first read, so that a restart
+ * that left them packed reads none of their shard files for the boards (issue 9).
+ */
+class Board implements SectorBoard {
+  private made: TariffFact[] | undefined;
+  readonly timeline: FactList;
+
+  constructor(
+    readonly sector: SectorEntry,
+    private readonly facts: OrderedFacts,
+    private readonly picks: readonly number[],
+    rest: readonly number[],
+    readonly rated: { US: boolean; CA: boolean },
+  ) {
+    this.timeline = listOf(facts, rest);
+  }
+
+  get current(): TariffFact[] {
+    if (!this.made) this.made = this.picks.map((i) => this.facts.at(i));
+    return this.made;
+  }
+}
+
+/** The facts at `places` of the ordered facts, each made when read. */
+function listOf(facts: OrderedFacts, places: readonly number[]): FactList {
+  return {
+    length: places.length,
+    slice: (from, to) => places.slice(from, to).map((i) => facts.at(i)),
+  };
 }
 
 /** A sector's board, kept until the knowledge changes: a question never rebuilds it (issue 9). */
@@ -111,20 +161,25 @@ export function boardOf(kb: KnowledgeBase, sector: SectorEntry): SectorBoard {
 export function boardInSteps(kb: KnowledgeBase, sector: SectorEntry): Steps<SectorBoard> {
   const { fingerprint } = sectorVocabulary(kb).vocabulary;
   return kb.derivedInSteps(`tariffs:board:${fingerprint}:${sector.key}`, function* (k) {
-    const tallies = yield* talliesBySector(k);
-    return sectorBoard(sector, tallies.get(sector.key));
+    const { facts, tallies } = yield* talliesBySector(k);
+    return sectorBoard(sector, facts, tallies.get(sector.key));
   });
 }
 
 /** The sector's newest fact, if any fact names it (the overview's "latest update"). */
 export function latestFact(kb: KnowledgeBase, sector: SectorEntry): TariffFact | undefined {
-  return runSteps(talliesBySector(kb)).get(sector.key)?.mine[0];
+  const { facts, tallies } = runSteps(talliesBySector(kb));
+  const first = tallies.get(sector.key)?.mine[0];
+  return first === undefined ? undefined : facts.at(first);
 }
 
 /** The facts newest first, per sector, with their boards' picks: each board reads its own. */
-function talliesBySector(kb: KnowledgeBase): Steps<ReadonlyMap<string, Tally>> {
+function talliesBySector(
+  kb: KnowledgeBase,
+): Steps<{ facts: OrderedFacts; tallies: ReadonlyMap<string, Tally> }> {
   const { fingerprint } = sectorVocabulary(kb).vocabulary;
   return kb.derivedInSteps(`tariffs:by-sector:${fingerprint}`, function* (k) {
-    return yield* tallyInSteps(yield* tariffFactsInSteps(k));
+    const facts = yield* tariffFactsInSteps(k);
+    return { facts, tallies: yield* tallyInSteps(facts) };
   });
 }

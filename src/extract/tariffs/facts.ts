@@ -13,7 +13,7 @@ import {
   sortInSteps,
   stepDone,
 } from "../../knowledge/steps.ts";
-import { byCodeUnit, placesIn } from "../../lists.ts";
+import { byCodeUnit } from "../../lists.ts";
 import { type Span, sentences } from "../../text/passages.ts";
 import type { DateExpr } from "../dates/types.ts";
 import { articleDates } from "../events/index.ts";
@@ -29,7 +29,7 @@ import {
   vocabularyWords,
 } from "./sectors.ts";
 import { sectorVocabulary } from "./sectors-file.ts";
-import { findCues, type Status, statusFor } from "./status.ts";
+import { CHANGES, findCues, type Status, statusFor } from "./status.ts";
 import { datesWithin } from "./when.ts";
 
 export interface TariffFact {
@@ -165,19 +165,34 @@ function addOrMerge(drafts: Draft[], d: Draft): void {
 
 /** Every tariff fact in the knowledge, newest first; per-article work is memoized by the knowledge base. */
 export function tariffFacts(kb: KnowledgeBase): TariffFact[] {
+  return runSteps(tariffFactsInSteps(kb)).all();
+}
+
+/** The facts newest first, as OrderedFacts: what the boards read without making every fact. */
+export function orderedFacts(kb: KnowledgeBase): OrderedFacts {
   return runSteps(tariffFactsInSteps(kb));
 }
 
-export function tariffFactsInSteps(kb: KnowledgeBase): Steps<TariffFact[]> {
+export function tariffFactsInSteps(kb: KnowledgeBase): Steps<OrderedFacts> {
   const of = factsOf(kb);
   return kb.derivedInSteps(of.key, function* () {
-    const facts: TariffFact[] = [];
+    const keyed: Keyed[] = [];
     const articles = kb.articles();
-    for (let i = 0; i < articles.length; i++) {
-      for (const f of of.article(articles[i] as Article)) facts.push(f);
-      if (stepDone(i, ARTICLES_PER_STEP)) yield;
+    for (let a = 0; a < articles.length; a++) {
+      const list = of.article(articles[a] as Article);
+      for (let index = 0; index < list.length; index++) {
+        const fact = list[index] as TariffFact;
+        keyed.push({ fact, article: a, index, value: fact.asOf.value, ...pubDateRange(fact.asOf) });
+      }
+      if (stepDone(a, ARTICLES_PER_STEP)) yield;
     }
-    return yield* newestFirst(facts);
+    const sorted = yield* newestFirst(keyed);
+    return new OrderedFacts(
+      of,
+      articles,
+      yield* columnsOf(sorted),
+      sorted.map((k) => k.fact),
+    );
   });
 }
 
@@ -186,10 +201,22 @@ export function tariffFactsKey(kb: KnowledgeBase): string {
   return factsOf(kb).key;
 }
 
+/** Every key tariffFactsKey can give: what a restart may leave packed (registry.ts). */
+export function isTariffFactsKey(key: string): boolean {
+  return key.startsWith(FACTS_KEY);
+}
+
+const FACTS_KEY = "tariffs:facts:";
+
+interface FactsOf {
+  key: string;
+  article(a: Article): TariffFact[];
+}
+
 /** Per-article facts, memoized under a key naming the sector vocabulary they were found with. */
-function factsOf(kb: KnowledgeBase): { key: string; article(a: Article): TariffFact[] } {
+function factsOf(kb: KnowledgeBase): FactsOf {
   const { vocabulary } = sectorVocabulary(kb);
-  const key = `tariffs:facts:${vocabulary.fingerprint}`;
+  const key = `${FACTS_KEY}${vocabulary.fingerprint}`;
   return {
     key,
     article: (a) =>
@@ -199,49 +226,135 @@ function factsOf(kb: KnowledgeBase): { key: string; article(a: Article): TariffF
 
 /**
  * The facts in their order as numbers (what a snapshot keeps: src/snapshot/views.ts): per fact,
- * its article's place in `kb.articles()` and its place in that article's facts.
+ * its article's place in `kb.articles()` and its place in that article's facts, and what a
+ * sector's board groups and picks facts by (board.ts), so that the boards are made without
+ * making one fact: a restart leaves the 540,000 facts of 100,000 articles packed (issue 9).
  */
 export interface FactColumns {
   article: Int32Array;
   index: Int32Array;
+  /** Per fact, its sector's place in `sectors`. */
+  sector: Int32Array;
+  /** Per fact, its basis's place in `bases`, or -1 when it names none. */
+  basis: Int32Array;
+  /** Per fact, FACT_BY_CANADA, FACT_RATED and FACT_DECISIVE. */
+  flags: Uint8Array;
+  sectors: string[];
+  bases: string[];
 }
 
-export function* factColumns(kb: KnowledgeBase, facts: readonly TariffFact[]): Steps<FactColumns> {
-  const of = factsOf(kb);
-  const { list, index } = yield* placesIn(
-    kb.articles().map((a) => of.article(a)),
-    facts,
-    (f) => `a tariff fact of ${f.articleId} is in no article`,
+/** Imposed by Canada (else by the U.S.). */
+export const FACT_BY_CANADA = 1;
+/** States a rate. */
+export const FACT_RATED = 2;
+/**
+ * States a rate or a change: what decides a board's current measure; a later sentence that merely
+ * mentions the tariff ("talks on steel tariffs") does not replace the 50% an earlier one stated.
+ */
+export const FACT_DECISIVE = 4;
+
+function flagsOf(f: TariffFact): number {
+  return (
+    (f.imposedBy === "CA" ? FACT_BY_CANADA : 0) |
+    (f.rate !== null ? FACT_RATED | FACT_DECISIVE : CHANGES.has(f.status) ? FACT_DECISIVE : 0)
   );
-  return { article: list, index };
+}
+
+function* columnsOf(sorted: readonly Keyed[]): Steps<FactColumns> {
+  const n = sorted.length;
+  const out: FactColumns = {
+    article: new Int32Array(n),
+    index: new Int32Array(n),
+    sector: new Int32Array(n),
+    basis: new Int32Array(n),
+    flags: new Uint8Array(n),
+    sectors: [],
+    bases: [],
+  };
+  const sectors = new Map<string, number>();
+  const bases = new Map<string, number>();
+  const code = (map: Map<string, number>, list: string[], s: string) => {
+    let c = map.get(s);
+    if (c === undefined) {
+      c = list.push(s) - 1;
+      map.set(s, c);
+    }
+    return c;
+  };
+  for (let i = 0; i < n; i++) {
+    const { fact, article, index } = sorted[i] as Keyed;
+    out.article[i] = article;
+    out.index[i] = index;
+    out.sector[i] = code(sectors, out.sectors, fact.sector);
+    out.basis[i] = fact.basis === null ? -1 : code(bases, out.bases, fact.basis);
+    out.flags[i] = flagsOf(fact);
+    if (stepDone(i)) yield;
+  }
+  return out;
+}
+
+/**
+ * The facts newest first. Each is made when first read (at): after a restart whose kept views
+ * held the columns, the facts stay packed until a question shows one (issue 9).
+ */
+export class OrderedFacts {
+  private made: TariffFact[] | undefined;
+
+  constructor(
+    private readonly of: FactsOf,
+    /** kb.articles() of the knowledge the columns were made for: a new list at each change. */
+    private readonly articles: readonly Article[],
+    readonly columns: FactColumns,
+    made?: TariffFact[],
+  ) {
+    this.made = made;
+  }
+
+  get length(): number {
+    return this.columns.article.length;
+  }
+
+  at(i: number): TariffFact {
+    const made = this.made?.[i];
+    if (made) return made;
+    const article = this.articles[this.columns.article[i] as number];
+    const fact = article && this.of.article(article)[this.columns.index[i] as number];
+    if (!fact) throw new Error(`tariff fact ${i} is in no article`);
+    return fact;
+  }
+
+  /** Every fact, made once. */
+  all(): TariffFact[] {
+    if (!this.made) this.made = Array.from({ length: this.length }, (_, i) => this.at(i));
+    return this.made;
+  }
 }
 
 /** The facts of the knowledge as it is now, if they have been ordered (or restored). */
-export function currentFacts(kb: KnowledgeBase): TariffFact[] | undefined {
-  return kb.derivedIfCurrent(factsOf(kb).key) as TariffFact[] | undefined;
+export function currentFacts(kb: KnowledgeBase): OrderedFacts | undefined {
+  return kb.derivedIfCurrent(factsOf(kb).key) as OrderedFacts | undefined;
 }
 
 /**
  * Serves the facts a snapshot kept for exactly these articles, in the order it kept, as if just
- * sorted. Returns why not, when the columns do not fit them. In steps, as the events.
+ * sorted, without making them. Returns why not, when the columns cannot be of these articles.
  */
-export function* restoreFacts(kb: KnowledgeBase, columns: FactColumns): Steps<string | null> {
-  const of = factsOf(kb);
-  const lists: TariffFact[][] = [];
-  for (const a of kb.articles()) {
-    lists.push(of.article(a));
-    if (stepDone(lists.length, ARTICLES_PER_STEP)) yield;
+export function restoreFacts(kb: KnowledgeBase, columns: FactColumns): string | null {
+  const articles = kb.articles();
+  const { article, index, sector, basis, flags, sectors, bases } = columns;
+  const n = article.length;
+  if (index.length !== n || sector.length !== n || basis.length !== n || flags.length !== n)
+    return "fact columns differ in length";
+  for (let i = 0; i < n; i++) {
+    const a = article[i] as number;
+    const s = sector[i] as number;
+    const b = basis[i] as number;
+    if (!(a >= 0 && a < articles.length && (index[i] as number) >= 0))
+      return `fact ${i} is in no article`;
+    if (!(s >= 0 && s < sectors.length && b >= -1 && b < bases.length))
+      return `fact ${i} has no sector or basis`;
   }
-  const facts: TariffFact[] = [];
-  const total = lists.reduce((n, list) => n + list.length, 0);
-  if (total !== columns.article.length) return `${columns.article.length} facts, not ${total}`;
-  for (let i = 0; i < columns.article.length; i++) {
-    const f = lists[columns.article[i] as number]?.[columns.index[i] as number];
-    if (!f) return `fact ${i} is in no article`;
-    facts.push(f);
-    if (stepDone(i)) yield;
-  }
-  kb.seedDerived(of.key, facts);
+  kb.seedDerived(factsOf(kb).key, new OrderedFacts(factsOf(kb), articles, columns));
   return null;
 }
 
@@ -252,23 +365,19 @@ export function* restoreFacts(kb: KnowledgeBase, columns: FactColumns): Steps<st
  * articles (issue 9). The dates are ISO forms ("2026", "2026-11", "2026-11-20"), so comparing
  * them by code unit is the order localeCompare gave.
  */
-function* newestFirst(facts: TariffFact[]): Steps<TariffFact[]> {
-  const keyed: Keyed[] = [];
-  for (let i = 0; i < facts.length; i++) {
-    const fact = facts[i] as TariffFact;
-    keyed.push({ fact, value: fact.asOf.value, ...pubDateRange(fact.asOf) });
-    if (stepDone(i)) yield;
-  }
-  const sorted = yield* sortInSteps(
+function newestFirst(keyed: Keyed[]): Steps<Keyed[]> {
+  return sortInSteps(
     keyed,
     (a, b) => compareSpansNewestFirst(a, b) || byCodeUnit(b.value, a.value),
   );
-  const out: TariffFact[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    out.push((sorted[i] as Keyed).fact);
-    if (stepDone(i)) yield;
-  }
-  return out;
 }
 
-type Keyed = { fact: TariffFact; value: string; first: string; last: string };
+/** A fact with its places (FactColumns) and its date's span, for the sort. */
+type Keyed = {
+  fact: TariffFact;
+  article: number;
+  index: number;
+  value: string;
+  first: string;
+  last: string;
+};
