@@ -106,11 +106,11 @@ export function keyListsToKeep(
  * Whether a snapshot may leave the per-article values of `key` packed until a question needs
  * them, when the views that read them all are restored with it (src/snapshot/views.ts): the
  * quotes are 32 of the 50 objects an article's results make, and only the people directory reads
- * every one; the tariff facts, which only the ordered facts and the boards read whole, and those
- * are kept as columns (issue 9).
+ * every one; the events' mentions and the tariff facts are read whole only by the merged events
+ * and their view, and by the ordered facts and the boards, which are kept as columns (issue 9).
  */
 export function isDeferrable(key: string): boolean {
-  return key === QUOTES_KEY || isTariffFactsKey(key);
+  return key === QUOTES_KEY || key === EVENTS_KEY || isTariffFactsKey(key);
 }
 
 /**

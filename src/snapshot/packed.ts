@@ -6,14 +6,9 @@
 import type { Article } from "../knowledge/article.ts";
 import { type KnowledgeBase, Later } from "../knowledge/base.ts";
 import type { Pace } from "../knowledge/pace.ts";
-import {
-  checkedCutter,
-  cutterFor,
-  readShardFile,
-  type ShardBodies,
-  type StoredBodies,
-} from "./bodies.ts";
+import { checkedCutter, cutterFor, readShardFile, type ShardBodies } from "./bodies.ts";
 import { type Deferred, unpackValue } from "./compact.ts";
+import type { StoredBodies } from "./format.ts";
 
 /** Values of one key one shard file may give alone before the rest are read with its file. */
 const ALONE = 2;

@@ -4,8 +4,9 @@
  *   restart at 100,000 articles, plus unpacking the quotes themselves (32 of the 50 objects an
  *   article's results make). Kept, it is served as it is and the quotes stay packed until a
  *   question needs one;
- * - the merged events, as each event's mentions: merging took 1.3–1.9 s; making each event
- *   from its mentions again is a fifth of that;
+ * - the merged events, as each event's mentions (merging took 1.3–1.9 s), with what the events
+ *   view groups and orders them by: the view is made from those numbers, and each event is made
+ *   from its mentions, which stay packed, when a question reads it (packed.ts);
  * - the tariff facts in their order, newest first (sorting them took 0.6–0.8 s), with what the
  *   sector boards group and pick them by: the boards are made from those numbers, and the facts
  *   stay packed until a question shows one (packed.ts).
@@ -19,6 +20,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { crc32 } from "node:zlib";
 import { type EventColumns, restoreEvents } from "../extract/events/index.ts";
+import { EVENT_KINDS, type EventKind } from "../extract/events/types.ts";
 import { type FactColumns, restoreFacts } from "../extract/tariffs/facts.ts";
 import type { Article } from "../knowledge/article.ts";
 import type { KnowledgeBase } from "../knowledge/base.ts";
@@ -91,7 +93,7 @@ export function* restoreKeptViews(
     places.some((a) => a >= articles.length)
   )
     return why("more articles");
-  const events = yield* restoreEvents(kb, kept.events);
+  const events = restoreEvents(kb, kept.events);
   if (events) return why(`other events (${events})`);
   const facts = restoreFacts(kb, kept.facts);
   if (facts) return why(`other tariff facts (${facts})`);
@@ -142,6 +144,10 @@ const COLUMNS = [
   ["events.counts", (k: ReadViews) => k.events.counts],
   ["events.article", (k: ReadViews) => k.events.article],
   ["events.index", (k: ReadViews) => k.events.index],
+  ["events.first", (k: ReadViews) => k.events.first],
+  ["events.last", (k: ReadViews) => k.events.last],
+  ["events.kind", (k: ReadViews) => k.events.kind],
+  ["events.toTheDay", (k: ReadViews) => k.events.toTheDay],
   ["facts.article", (k: ReadViews) => k.facts.article],
   ["facts.index", (k: ReadViews) => k.facts.index],
   ["facts.sector", (k: ReadViews) => k.facts.sector],
@@ -152,9 +158,14 @@ const COLUMNS = [
 ] as const;
 
 /** Raised when the file's layout changes while FORMAT (the shards') does not. */
-const LAYOUT = 3;
+const LAYOUT = 4;
 /** Columns of one byte a value; the others are of four. */
-const BYTE_COLUMNS: ReadonlySet<string> = new Set(["quotes.attributed", "facts.flags"]);
+const BYTE_COLUMNS: ReadonlySet<string> = new Set([
+  "quotes.attributed",
+  "events.kind",
+  "events.toTheDay",
+  "facts.flags",
+]);
 
 function encode(kept: KeptViews, articles: readonly Article[]): Buffer {
   const place = new Map(articles.map((a, i) => [a.id, i]));
@@ -182,6 +193,7 @@ function encode(kept: KeptViews, articles: readonly Article[]): Buffer {
       layout: LAYOUT,
       stamp: kept.stamp,
       people,
+      eventKinds: kept.events.kinds,
       factNames: { sectors: kept.facts.sectors, bases: kept.facts.bases },
       lengths,
     }),
@@ -217,6 +229,9 @@ function decode(buf: Buffer): ReadViews {
   if (!Array.isArray(h.people)) throw new Error("no people");
   const { sectors, bases } = h.factNames ?? {};
   if (!isStrings(sectors) || !isStrings(bases)) throw new Error("no fact sectors or bases");
+  const kinds = h.eventKinds;
+  if (!isStrings(kinds) || !kinds.every((k) => (EVENT_KINDS as readonly string[]).includes(k)))
+    throw new Error("no event kinds");
   const lengths = h.lengths as number[];
   if (!Array.isArray(lengths) || lengths.length !== COLUMNS.length)
     throw new Error("no column lengths");
@@ -236,11 +251,11 @@ function decode(buf: Buffer): ReadViews {
   const int = (i: number) => columns[i] as Int32Array;
   const [article, index, person] = [int(0), int(1), int(2)];
   const attributed = columns[3] as Uint8Array;
-  const [counts, mentionArticle, mentionIndex, factArticle, factIndex, factSector, factBasis] = [
-    4, 5, 6, 7, 8, 9, 10,
-  ].map(int);
-  const factFlags = columns[11] as Uint8Array;
-  const [starts, places] = [12, 13].map(int);
+  const [counts, mentionArticle, mentionIndex, first, last] = [4, 5, 6, 7, 8].map(int);
+  const [kind, toTheDay] = [9, 10].map((i) => columns[i] as Uint8Array);
+  const [factArticle, factIndex, factSector, factBasis] = [11, 12, 13, 14].map(int);
+  const factFlags = columns[15] as Uint8Array;
+  const [starts, places] = [16, 17].map(int);
   const n = article.length;
   if (index.length !== n || person.length !== n || attributed.length !== n)
     throw new Error("quote columns differ in length");
@@ -269,6 +284,11 @@ function decode(buf: Buffer): ReadViews {
       counts: counts as Int32Array,
       article: mentionArticle as Int32Array,
       index: mentionIndex as Int32Array,
+      first: first as Int32Array,
+      last: last as Int32Array,
+      kind: kind as Uint8Array,
+      toTheDay: toTheDay as Uint8Array,
+      kinds: kinds as EventKind[],
     },
     facts: {
       article: factArticle as Int32Array,

@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { Rng } from "../../bench/corpus/random.ts";
 import { buildEventsView } from "../../src/answer/views/events.ts";
+import { madeEvents } from "../../src/extract/events/index.ts";
 import type { DatedEvent, EventKind } from "../../src/extract/events/types.ts";
 import { runSteps } from "../../src/knowledge/steps.ts";
 
@@ -61,7 +62,7 @@ function expected(list: DatedEvent[]) {
 }
 
 function laidOut(list: DatedEvent[]) {
-  const v = runSteps(buildEventsView(list));
+  const v = runSteps(buildEventsView(runSteps(madeEvents(list))));
   return {
     pastOrder: [...v.pastOrder],
     byDate: [...v.byDate].map(([k, l]) => [k, [...l]]),
@@ -96,7 +97,7 @@ describe("events layout", () => {
   });
 
   it("lays out no events", () => {
-    const v = runSteps(buildEventsView([]));
+    const v = runSteps(buildEventsView(runSteps(madeEvents([]))));
     expect([...v.pastOrder]).toEqual([]);
     expect(v.byDate.size).toBe(0);
     expect(v.spans).toEqual([]);

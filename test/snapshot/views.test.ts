@@ -77,12 +77,12 @@ function seen(kb: KnowledgeBase) {
   };
 }
 
-/** The file as an older layout wrote it: a header naming layout 2, with a valid checksum. */
+/** The file as an older layout wrote it: a header naming layout 3, with a valid checksum. */
 function otherLayout(good: Buffer): Buffer {
   const bytes = Buffer.from(good);
-  const at = bytes.indexOf('"layout":3');
+  const at = bytes.indexOf('"layout":4');
   if (at < 0) throw new Error("no layout in the views file");
-  bytes.write('"layout":2', at, "latin1");
+  bytes.write('"layout":3', at, "latin1");
   bytes.writeUInt32LE(crc32(bytes.subarray(0, bytes.length - 4)), bytes.length - 4);
   return bytes;
 }
@@ -96,7 +96,7 @@ describe("the people directory, merged events and ordered facts kept in the snap
     expect(readdirSync(cacheDir)).toContain("views.bin");
 
     const warm = await openKnowledgeCached(dir, opts(cacheDir));
-    expect(warm.stats).toMatchObject({ views: "kept", deferred: 90, extracted: 0 });
+    expect(warm.stats).toMatchObject({ views: "kept", deferred: 135, extracted: 0 });
     const rebuilt = seen(openKnowledge(dir));
     expect(rebuilt.quotes.length).toBeGreaterThan(100);
     expect(rebuilt.people.length).toBeGreaterThan(10);
@@ -112,7 +112,7 @@ describe("the people directory, merged events and ordered facts kept in the snap
     const cacheDir = tempDir("people-cache");
     await openKnowledgeCached(dir, opts(cacheDir));
     const warm = await openKnowledgeCached(dir, opts(cacheDir));
-    expect(warm.stats.deferred).toBe(90);
+    expect(warm.stats.deferred).toBe(135);
     // One byte inside a quote of a bundled article's stored body changed in place (same inode
     // and size): unchecked, the quote would read "Doing our best".
     const words = Buffer.from("doing our best", "utf8");
@@ -131,7 +131,7 @@ describe("the people directory, merged events and ordered facts kept in the snap
     expect(got.quotes.filter((q) => q.text.includes("doing our best"))).toHaveLength(1);
   });
 
-  it("read the packed quotes and facts when asked to, after which they need neither the snapshot nor the files", async () => {
+  it("read the packed quotes, events and facts when asked to, after which they need neither the snapshot nor the files", async () => {
     const dir = knowledgeFolder();
     const copy = tempDir("people-kb-copy");
     cpSync(dir, copy, { recursive: true });
@@ -139,6 +139,8 @@ describe("the people directory, merged events and ordered facts kept in the snap
     const want = allQuotes(directory(rebuilt));
     const wantFacts = tariffFacts(rebuilt);
     expect(wantFacts.length).toBeGreaterThan(20);
+    const wantEvents = knowledgeEvents(rebuilt);
+    expect(wantEvents.length).toBeGreaterThan(20);
     const gone = (cacheDir: string) => {
       rmSync(cacheDir, { recursive: true });
       for (const f of readdirSync(dir).filter((f) => f.endsWith(".md")))
@@ -149,11 +151,11 @@ describe("the people directory, merged events and ordered facts kept in the snap
       const cacheDir = tempDir("people-cache");
       await openKnowledgeCached(dir, opts(cacheDir));
       const warm = await openKnowledgeCached(dir, opts(cacheDir));
-      expect(warm.stats.deferred).toBe(90);
+      expect(warm.stats.deferred).toBe(135);
       return { warm, cacheDir };
     };
-    // Packed, a quote or fact is cut from its body on disk: with that gone, there is nothing to
-    // give. The boards were made at the restart without reading one fact.
+    // Packed, a quote, event or fact is cut from its body on disk: with that gone, there is
+    // nothing to give. The boards were made at the restart without reading one fact.
     const packed = await restarted();
     const steel = sectorVocabulary(packed.warm.kb).vocabulary.sectors.find(
       (s) => s.key === "steel",
@@ -166,13 +168,15 @@ describe("the people directory, merged events and ordered facts kept in the snap
     gone(packed.cacheDir);
     expect(() => allQuotes(directory(packed.warm.kb))).toThrow(/not available/);
     expect(() => tariffFacts(packed.warm.kb)).toThrow(/not available/);
+    expect(() => knowledgeEvents(packed.warm.kb)).toThrow(/not available/);
     expect(() => timeline.slice(0, 1)).toThrow(/not available/);
-    // Read, as npm start does at the first live change: every quote and fact is in memory.
+    // Read, as npm start does at the first live change: every record is in memory.
     const read = await restarted();
     await read.warm.readPacked({ paceMs: 0 });
     gone(read.cacheDir);
     expect(allQuotes(directory(read.warm.kb))).toEqual(want);
     expect(tariffFacts(read.warm.kb)).toEqual(wantFacts);
+    expect(knowledgeEvents(read.warm.kb)).toEqual(wantEvents);
   });
 
   it("are computed again, with a logged reason, when missing, damaged or made for other articles; then kept again", async () => {
@@ -186,7 +190,7 @@ describe("the people directory, merged events and ordered facts kept in the snap
       [() => unlinkSync(path), /views\.bin missing: people, events and facts computed again/],
       [() => writeFileSync(path, good.subarray(0, 200)), /views\.bin corrupt \(.+\)/],
       [() => writeFileSync(path, Buffer.from(good).fill(7, 100, 101)), /checksum mismatch/],
-      [() => writeFileSync(path, otherLayout(good)), /views\.bin corrupt \(layout 2, expected 3\)/],
+      [() => writeFileSync(path, otherLayout(good)), /views\.bin corrupt \(layout 3, expected 4\)/],
       [
         () => {
           const file = join(dir, article);

@@ -6,10 +6,10 @@
  * old article's "Tuesday" is never passed off as coming up. Each section is cut at a fixed
  * size, with a notice giving the totals and how to narrow; the walk stops where the cut is.
  */
-import { type Day, dayOfInstant } from "../../extract/dates/day.ts";
+import { type Day, dayNumber, dayOfInstant } from "../../extract/dates/day.ts";
 import { formatResolved } from "../../extract/dates/format.ts";
 import { statusOf } from "../../extract/events/index.ts";
-import type { DatedEvent, EventWithStatus } from "../../extract/events/types.ts";
+import type { EventWithStatus } from "../../extract/events/types.ts";
 import type { Article } from "../../knowledge/article.ts";
 import type { KnowledgeBase } from "../../knowledge/base.ts";
 import { formatPubDate } from "../../knowledge/pubdate.ts";
@@ -23,6 +23,7 @@ import {
   eventsView,
   inDateOrder,
   invertedPast,
+  kindAt,
   overBefore,
   spanningToday,
   startingAfter,
@@ -78,18 +79,17 @@ export const eventsIntent: Intent<EventsQuery> = {
       return makeAnswer(ctx.kb, query, "events", items, withNotice(title, shown, q));
     }
     const kinds = q.kinds ? new Set<string>(q.kinds) : undefined;
-    const around = spanningToday(view, today).filter(
-      (i) => !kinds || kinds.has((view.events[i] as DatedEvent).kind),
-    );
-    const isDay = (i: number) => (view.events[i] as DatedEvent).precision === "day";
+    const around = spanningToday(view, today).filter((i) => !kinds || kinds.has(kindAt(view, i)));
+    const isDay = (i: number) => view.days.toTheDay[i] === 1;
     const days = around.filter(isDay);
     const periodIds = around.filter((i) => !isDay(i));
     const todays = take(days, pass, SECTION_CAP);
     const period = take(periodIds, pass, SECTION_CAP);
     const after = startingAfter(view, q.kinds, today);
+    const todayNumber = dayNumber(today);
     const upcoming = take(
       ascending(after),
-      (i) => (view.events[i] as DatedEvent).last >= today && pass(i),
+      (i) => (view.days.last[i] as number) >= todayNumber && pass(i),
       SECTION_CAP,
     );
     const before = overBefore(view, q.kinds, today);
@@ -139,7 +139,7 @@ export const eventsIntent: Intent<EventsQuery> = {
 
 /** The event with its status against today, for the item's note. */
 function at(v: EventsView, i: number, today: Day): EventWithStatus {
-  const e = v.events[i] as DatedEvent;
+  const e = v.events.at(i);
   return { ...e, status: statusOf(e, today) };
 }
 
@@ -235,8 +235,9 @@ function matcher(kb: KnowledgeBase, v: EventsView, q: EventsQuery): (i: number) 
     const said = v.said(i);
     if (!topic.every((re) => re.test(said))) return false;
     if (!names.length) return true;
-    const context = (v.events[i] as DatedEvent).mentions
-      .map((m) => contextOf(kb, m.articleId, m.start))
+    const context = v.events
+      .at(i)
+      .mentions.map((m) => contextOf(kb, m.articleId, m.start))
       .join(" ")
       .toLowerCase();
     return names.every((re) => re.test(said) || re.test(context));

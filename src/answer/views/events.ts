@@ -11,9 +11,13 @@
  * It lives outside src/extract because it is never saved: editing it must not invalidate the
  * snapshot's extractions (their version hashes src/extract and src/people).
  */
-import { addDays, type Day } from "../../extract/dates/day.ts";
-import { knowledgeEventsInSteps } from "../../extract/events/index.ts";
-import type { DatedEvent, EventKind, EventMention } from "../../extract/events/types.ts";
+import { type Day, dayNumber } from "../../extract/dates/day.ts";
+import {
+  type EventDays,
+  knowledgeEventsInSteps,
+  type MergedEvents,
+} from "../../extract/events/index.ts";
+import type { EventKind, EventMention } from "../../extract/events/types.ts";
 import type { KnowledgeBase } from "../../knowledge/base.ts";
 import { runSteps, type Steps, sortInSteps, stepDone } from "../../knowledge/steps.ts";
 import { groupCodes } from "./group.ts";
@@ -27,8 +31,13 @@ interface SpanClass {
 }
 
 export interface EventsView {
-  /** `knowledgeEvents` order: first day, then last day, ascending. An event is its index here. */
-  events: readonly DatedEvent[];
+  /**
+   * `knowledgeEvents` order: first day, then last day, ascending. An event is its index here,
+   * made when first read: the view itself reads only `days`.
+   */
+  events: MergedEvents;
+  /** Per event, its days as day numbers, its kind and whether it is dated to the day. */
+  days: EventDays;
   /** An event's sentences, people, place and kind, lowercased (what a topic word must be in). */
   said(i: number): string;
   /** Per kind: event indices, ascending. */
@@ -52,6 +61,11 @@ export function eventsViewInSteps(kb: KnowledgeBase): Steps<EventsView> {
   });
 }
 
+/** Event i's kind. */
+export function kindAt(v: EventsView, i: number): EventKind {
+  return v.days.kinds[v.days.kind[i] as number] as EventKind;
+}
+
 /**
  * Each mention's sentence lowercased, kept across knowledge versions: mentions come from the
  * per-article extraction, so after a live change only the changed article's are lowercased again.
@@ -67,50 +81,11 @@ function lower(m: EventMention): string {
   return s;
 }
 
-/**
- * "YYYY-MM-DD" as a count of days since 1970-01-01, with no Date object and no substring made:
- * two per event, a quarter million events per build at 100,000 articles (issue 9). The civil
- * calendar's arithmetic (March-based years, 400-year eras) rather than Date.UTC: half the time.
- */
-function dayNumber(d: Day): number {
-  const month = digits(d, 5, 7);
-  const year = digits(d, 0, 4) - (month <= 2 ? 1 : 0);
-  const era = Math.floor(year / 400);
-  const yearOfEra = year - era * 400;
-  const dayOfYear =
-    Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + digits(d, 8, 10) - 1;
-  const dayOfEra =
-    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
-}
-
-function digits(s: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 48;
-  return n;
-}
-
 /** The layout of `events` (knowledgeEvents order); exported for its test against a plain sort. */
-export function* buildEventsView(events: readonly DatedEvent[]): Steps<EventsView> {
+export function* buildEventsView(events: MergedEvents): Steps<EventsView> {
   const n = events.length;
-  const first = new Int32Array(n);
-  const last = new Int32Array(n);
-  // Each event read once: its kind as a small number, so the groupings below read no event.
-  const kinds: EventKind[] = [];
-  const kindCode = new Map<EventKind, number>();
-  const kindOf = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const e = events[i] as DatedEvent;
-    first[i] = dayNumber(e.first);
-    last[i] = dayNumber(e.last);
-    let c = kindCode.get(e.kind);
-    if (c === undefined) {
-      c = kinds.push(e.kind) - 1;
-      kindCode.set(e.kind, c);
-    }
-    kindOf[i] = c;
-    if (stepDone(i)) yield;
-  }
+  const { days } = events;
+  const { first, last, kinds, kind: kindOf } = days;
   const pastOrder = yield* latestFirst(first, last);
   const byDate = byKind(
     kinds,
@@ -138,7 +113,7 @@ export function* buildEventsView(events: readonly DatedEvent[]): Steps<EventsVie
   const said = (i: number): string => {
     let t = texts[i];
     if (t === undefined) {
-      const e = events[i] as DatedEvent;
+      const e = events.at(i);
       // Lowercasing part by part equals lowercasing the joined text: the parts are joined by spaces.
       t = [
         ...e.mentions.map(lower),
@@ -152,6 +127,7 @@ export function* buildEventsView(events: readonly DatedEvent[]): Steps<EventsVie
   };
   return {
     events,
+    days,
     said,
     byDate,
     pastOrder,
@@ -223,12 +199,11 @@ export function startingAfter(
   kinds: readonly EventKind[] | undefined,
   today: Day,
 ): Run[] {
+  const t = dayNumber(today);
+  const { first } = v.days;
   return listsOf(v.byDate, kinds).map((list) => ({
     list,
-    from: partitionPoint(
-      list.length,
-      (i) => (v.events[list[i] as number] as DatedEvent).first > today,
-    ),
+    from: partitionPoint(list.length, (i) => (first[list[i] as number] as number) > t),
     to: list.length,
   }));
 }
@@ -244,10 +219,11 @@ export function overBefore(
   kinds: readonly EventKind[] | undefined,
   today: Day,
 ): Run[] {
-  const lastOf = (p: number) => (v.events[v.pastOrder[p] as number] as DatedEvent).last;
+  const t = dayNumber(today);
+  const lastOf = (p: number) => v.days.last[v.pastOrder[p] as number] as number;
   return listsOf(v.byPast, kinds).map((list) => ({
     list,
-    from: partitionPoint(list.length, (i) => lastOf(list[i] as number) < today),
+    from: partitionPoint(list.length, (i) => lastOf(list[i] as number) < t),
     to: list.length,
   }));
 }
@@ -255,14 +231,16 @@ export function overBefore(
 /** Indices of the events that may fall on today (first ≤ today ≤ last), ascending. */
 export function spanningToday(v: EventsView, today: Day): number[] {
   const out: number[] = [];
+  const t = dayNumber(today);
+  const { first, last } = v.days;
   for (const { ids, days } of v.spans) {
-    const firstOf = (i: number) => (v.events[ids[i] as number] as DatedEvent).first;
-    const end = partitionPoint(ids.length, (i) => firstOf(i) > today);
-    const earliest = addDays(today, -days);
+    const firstOf = (i: number) => first[ids[i] as number] as number;
+    const end = partitionPoint(ids.length, (i) => firstOf(i) > t);
+    const earliest = t - days;
     const start = partitionPoint(ids.length, (i) => firstOf(i) >= earliest);
     for (let i = start; i < end; i++) {
       const id = ids[i] as number;
-      if ((v.events[id] as DatedEvent).last >= today) out.push(id);
+      if ((last[id] as number) >= t) out.push(id);
     }
   }
   return out.sort((a, b) => a - b);
@@ -275,9 +253,15 @@ export function invertedPast(
   today: Day,
 ): number {
   let n = 0;
+  const t = dayNumber(today);
+  const { first, last } = v.days;
   for (const i of v.inverted) {
-    const e = v.events[i] as DatedEvent;
-    if ((!kinds || kinds.includes(e.kind)) && e.first > today && e.last < today) n++;
+    if (
+      (!kinds || kinds.includes(kindAt(v, i))) &&
+      (first[i] as number) > t &&
+      (last[i] as number) < t
+    )
+      n++;
   }
   return n;
 }

@@ -102,3 +102,26 @@ function lastDayOf(value: string): Day {
     return lastDayOfMonth(Number(value.slice(0, 4)), Number(value.slice(5, 7)));
   return `${value}-12-31`;
 }
+
+/**
+ * "YYYY-MM-DD" as a count of days since 1970-01-01, with no Date object and no substring made:
+ * two per event, a quarter million events per build at 100,000 articles (issue 9). The civil
+ * calendar's arithmetic (March-based years, 400-year eras) rather than Date.UTC: half the time.
+ */
+export function dayNumber(d: Day): number {
+  const month = digits(d, 5, 7);
+  const year = digits(d, 0, 4) - (month <= 2 ? 1 : 0);
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear =
+    Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + digits(d, 8, 10) - 1;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  return n;
+}

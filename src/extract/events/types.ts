@@ -5,14 +5,17 @@
 import type { Day } from "../dates/day.ts";
 import type { DatePrecision } from "../dates/types.ts";
 
-export type EventKind =
-  | "meeting"
-  | "summit"
-  | "talks"
-  | "visit"
-  | "deadline"
-  | "review"
-  | "tariff action";
+/** Every kind an event can be (a snapshot's kept views are checked against it). */
+export const EVENT_KINDS = [
+  "meeting",
+  "summit",
+  "talks",
+  "visit",
+  "deadline",
+  "review",
+  "tariff action",
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
 export type EventPrecision = "day" | "month" | "year";
 export type EventStatus = "upcoming" | "today" | "past";
 
