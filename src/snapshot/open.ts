@@ -7,8 +7,8 @@
  * then the snapshot is brought up to date. Rebuilding from the articles is always the fallback:
  * a missing, damaged or out-of-date shard only costs the work it would have saved. The
  * corpus-wide views the snapshot kept for exactly these articles are served as they are
- * (views.ts), and the quotes and tariff facts, which only those views read all of, stay packed
- * (packed.ts).
+ * (views.ts), and the quotes, events and tariff facts, which only those views read all of, stay
+ * packed (packed.ts).
  */
 
 import { readdirSync } from "node:fs";
@@ -73,7 +73,7 @@ export interface OpenStats {
   reasons: string[];
   /** "kept" when the people directory, merged events and ordered facts came from the snapshot (views.ts), else why not. */
   views: string;
-  /** Per-article values left packed until first needed (the quotes and tariff facts, when the views were kept). */
+  /** Per-article values left packed until first needed (the quotes, events and tariff facts, when the views were kept). */
   deferred: number;
   save: SaveStats;
   /** Where the time went, in ms: folder, snapshot (decode and unpack), articles (parse or take from the snapshot, seed, extract), index, views, save. */

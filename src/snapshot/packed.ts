@@ -1,7 +1,7 @@
 /**
- * Values a restart left packed (compact.ts's Deferred: the quotes and tariff facts, when the views
- * that read them all were kept, views.ts), seeded so that the knowledge base makes each when
- * first asked for.
+ * Values a restart left packed (compact.ts's Deferred: the quotes, the events' mentions and the
+ * tariff facts, when the views that read them all were kept, views.ts), seeded so that the
+ * knowledge base makes each when first asked for.
  */
 import type { Article } from "../knowledge/article.ts";
 import { type KnowledgeBase, Later } from "../knowledge/base.ts";
