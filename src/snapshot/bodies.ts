@@ -191,16 +191,20 @@ export function checkedCutter(stored: StoredBodies, i: number): Cutter | null {
 
 /**
  * Cuts sentences from body `i` of a shard file as read, each its own string: a slice would keep
- * the whole body in memory. Spans cut twice (a quote that is also an event's sentence) are one string.
+ * the whole body in memory. Spans cut twice (a quote that is also an event's sentence) are one
+ * string. A restart makes one for each of 100,000 articles and cuts from few of them (the values
+ * it leaves packed are cut later): what cutting needs is made at the first cut (issue 9).
  */
 export function storedCutter({ at, bytes }: StoredBodies, i: number): Cutter {
-  const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  let file: Buffer | undefined;
   const from = at[i * 4 + 1] as number;
   const to = at[i * 4 + 2] as number;
   const latin1 = at[i * 4] === 0;
   let text: string | undefined;
-  const spans = new Map<number, string>();
+  let spans: Map<number, string> | undefined;
   const cut = (start: number, end: number) => {
+    file ??= Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+    spans ??= new Map();
     if (!latin1) text ??= file.toString("utf8", from, to);
     const length = text === undefined ? to - from : text.length;
     if (!(0 <= start && start <= end && end <= length)) throw new RangeError("outside the body");
@@ -220,6 +224,8 @@ export function storedCutter({ at, bytes }: StoredBodies, i: number): Cutter {
     ? (start: number, end: number) => cutFrom(cut(0, to - from)).bytes(start, end)
     : (start: number, end: number) => {
         // Keyed apart from the characters' spans (negative), deduplicated alike.
+        file ??= Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+        spans ??= new Map();
         const key = to - from < SPAN_KEY ? -(start * SPAN_KEY + end) - 1 : 0;
         let s = key < 0 ? spans.get(key) : undefined;
         if (s === undefined) {
