@@ -85,6 +85,11 @@ function bodyGetter(this: Article): string {
 }
 
 function fromShard({ shard, i }: Place): string {
+  return bodyBytes(shard, i).toString(shard.at[i * 4] === 0 ? "latin1" : "utf8");
+}
+
+/** Body `i`'s bytes, read from the shard file and checked by its CRC-32; throws saying why not. */
+function bodyBytes(shard: ShardBodies, i: number): Buffer {
   const { at } = shard;
   const from = at[i * 4 + 1] as number;
   const length = (at[i * 4 + 2] as number) - from;
@@ -96,7 +101,7 @@ function fromShard({ shard, i }: Place): string {
     n += r;
   }
   if (crc32(bytes) !== at[i * 4 + 3]) throw new Error("checksum mismatch");
-  return bytes.toString(at[i * 4] === 0 ? "latin1" : "utf8");
+  return bytes;
 }
 
 function fdOf(shard: ShardBodies): number {
@@ -184,7 +189,8 @@ let whole = Buffer.alloc(0);
 export function checkedCutter(stored: StoredBodies, i: number): Cutter | null {
   const from = stored.at[i * 4 + 1] as number;
   const to = stored.at[i * 4 + 2] as number;
-  if (to > stored.bytes.length || crc32(stored.bytes.subarray(from, to)) !== stored.at[i * 4 + 3])
+  const { bytes } = stored;
+  if (!bytes || to > bytes.length || crc32(bytes.subarray(from, to)) !== stored.at[i * 4 + 3])
     return null;
   return storedCutter(stored, i);
 }
@@ -193,17 +199,26 @@ export function checkedCutter(stored: StoredBodies, i: number): Cutter | null {
  * Cuts sentences from body `i` of a shard file as read, each its own string: a slice would keep
  * the whole body in memory. Spans cut twice (a quote that is also an event's sentence) are one
  * string. A restart makes one for each of 100,000 articles and cuts from few of them (the values
- * it leaves packed are cut later): what cutting needs is made at the first cut (issue 9).
+ * it leaves packed are cut later): what cutting needs is made at the first cut (issue 9). When the
+ * file was read only up to its bodies (`bytes` null), the body is read from `shard`'s file then,
+ * and checked by its own CRC-32.
  */
-export function storedCutter({ at, bytes }: StoredBodies, i: number): Cutter {
+export function storedCutter({ at, bytes }: StoredBodies, i: number, shard?: ShardBodies): Cutter {
   let file: Buffer | undefined;
-  const from = at[i * 4 + 1] as number;
-  const to = at[i * 4 + 2] as number;
+  let from = at[i * 4 + 1] as number;
+  let to = at[i * 4 + 2] as number;
   const latin1 = at[i * 4] === 0;
   let text: string | undefined;
   let spans: Map<number, string> | undefined;
+  const open = (): Buffer => {
+    if (bytes) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+    if (!shard) throw new Error("no bytes and no file to read a body from");
+    const own = bodyBytes(shard, i);
+    [from, to] = [0, own.length];
+    return own;
+  };
   const cut = (start: number, end: number) => {
-    file ??= Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+    file ??= open();
     spans ??= new Map();
     if (!latin1) text ??= file.toString("utf8", from, to);
     const length = text === undefined ? to - from : text.length;
@@ -224,7 +239,7 @@ export function storedCutter({ at, bytes }: StoredBodies, i: number): Cutter {
     ? (start: number, end: number) => cutFrom(cut(0, to - from)).bytes(start, end)
     : (start: number, end: number) => {
         // Keyed apart from the characters' spans (negative), deduplicated alike.
-        file ??= Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+        file ??= open();
         spans ??= new Map();
         const key = to - from < SPAN_KEY ? -(start * SPAN_KEY + end) - 1 : 0;
         let s = key < 0 ? spans.get(key) : undefined;

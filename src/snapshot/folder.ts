@@ -140,10 +140,9 @@ export function readArticleFile(
 
 /**
  * Reads an open file to its end into `buffer`, or into a larger one when the file outgrows it;
- * returns the bytes read, a view at the start of the buffer used (a grown one has its own
- * memory, so that view is aligned for typed arrays).
+ * returns the bytes read, a view at the start of the buffer used.
  */
-export function readToEnd(fd: number, buffer: Buffer): Buffer {
+function readToEnd(fd: number, buffer: Buffer): Buffer {
   let bytes = buffer;
   let n = 0;
   for (;;) {

@@ -27,6 +27,33 @@ import type { FileStat } from "./folder.ts";
 import { FORMAT, type Versions } from "./version.ts";
 
 const MAGIC = "TDSHARD\n";
+/** The magic, the header's length, and where the bodies' bytes start in the file. */
+export const SHARD_PRELUDE = MAGIC.length + 8;
+/** A CRC-32 of the file up to its bodies' bytes, then one of all before it. */
+export const SHARD_TRAILER = 8;
+/** The first section of the bodies' bytes (the Latin-1 group, then the UTF-8 one, end the file). */
+const BODY_BYTES = "bodies.latin1";
+
+/**
+ * A shard file as read: all of it, or (a restart that leaves the values cut from the bodies
+ * packed) only up to its bodies' bytes, which are half the file and each checked by its own CRC-32
+ * when read (bodies.ts). `length` is the file's, `trailer` its last SHARD_TRAILER bytes.
+ */
+export interface ShardRead {
+  bytes: Buffer;
+  length: number;
+  trailer: Buffer;
+}
+
+/** The header's length and where the bodies' bytes start, from a file's first SHARD_PRELUDE bytes. */
+export function shardPrelude(buf: Buffer): { headerLength: number; bodiesFrom: number } {
+  if (buf.length < SHARD_PRELUDE || buf.toString("latin1", 0, MAGIC.length) !== MAGIC)
+    throw new Error("not a shard file (bad magic)");
+  return {
+    headerLength: buf.readUInt32LE(MAGIC.length),
+    bodiesFrom: buf.readUInt32LE(MAGIC.length + 4),
+  };
+}
 
 export type ArticleMeta = Omit<Article, "body" | "file">;
 
@@ -72,8 +99,11 @@ export interface DecodedShard extends Omit<ShardFile, "articles" | "bodies" | "t
 /** Body i is group `at[4i]` (0 Latin-1, 1 UTF-8), file bytes `at[4i+1]` to `at[4i+2]`, CRC-32 `at[4i+3]`. */
 export interface StoredBodies {
   at: Uint32Array;
-  /** The file's bytes as read: valid until the buffer they were read into is reused. */
-  bytes: Uint8Array;
+  /**
+   * The file's bytes as read: valid until the buffer they were read into is reused. Null when
+   * the file was read only up to its bodies (ShardRead): each is then read when cut from.
+   */
+  bytes: Uint8Array | null;
 }
 
 type ArrayName = Exclude<keyof SegmentData, "ids" | "text" | "headline">;
@@ -142,19 +172,22 @@ export function encodeShard(shard: ShardFile): { bytes: Buffer; bodies: Uint32Ar
       sections,
     }),
   );
-  const start = align(MAGIC.length + 4 + header.length);
-  const out = Buffer.alloc(start + offset + 4);
+  const start = align(SHARD_PRELUDE + header.length);
+  const out = Buffer.alloc(start + offset + SHARD_TRAILER);
   out.write(MAGIC, 0, "latin1");
   out.writeUInt32LE(header.length, MAGIC.length);
-  header.copy(out, MAGIC.length + 4);
+  const bodiesFrom = start + (sections.find((s) => s.name === BODY_BYTES)?.offset ?? offset);
+  out.writeUInt32LE(bodiesFrom, MAGIC.length + 4);
+  header.copy(out, SHARD_PRELUDE);
   [...typed, ...packed].forEach(([, arr], i) => {
     Buffer.from(arr.buffer, arr.byteOffset, arr.byteLength).copy(
       out,
       start + (sections[i] as Section).offset,
     );
   });
+  out.writeUInt32LE(crc32(out.subarray(0, bodiesFrom)), out.length - 8);
   out.writeUInt32LE(crc32(out.subarray(0, out.length - 4)), out.length - 4);
-  const stored = storedBodies(bodies.at, sections, start, shard.bodies.length, out);
+  const stored = storedBodies(bodies.at, sections, start, shard.bodies.length, out, true);
   return { bytes: out, bodies: stored.at };
 }
 
@@ -180,25 +213,32 @@ export function indexByteLength(segment: SegmentData): number {
  * copied into memory from `alloc` (8-byte aligned; default a new array of its own).
  */
 export function decodeShard(
-  buf: Buffer,
+  file: ShardRead | Buffer,
   alloc: (bytes: number) => Uint8Array = (bytes) => new Uint8Array(bytes),
 ): DecodedShard {
-  if (buf.length < MAGIC.length + 4 || buf.toString("latin1", 0, MAGIC.length) !== MAGIC) {
-    throw new Error("not a shard file (bad magic)");
-  }
-  const headerLength = buf.readUInt32LE(MAGIC.length);
-  if (MAGIC.length + 4 + headerLength > buf.length) throw new Error("truncated header");
-  const h = JSON.parse(buf.toString("utf8", MAGIC.length + 4, MAGIC.length + 4 + headerLength));
+  const read = Buffer.isBuffer(file)
+    ? { bytes: file, length: file.length, trailer: file.subarray(-SHARD_TRAILER) }
+    : file;
+  const whole = read.bytes.length === read.length;
+  const buf = read.bytes;
+  const { headerLength, bodiesFrom } = shardPrelude(buf);
+  if (SHARD_PRELUDE + headerLength > buf.length) throw new Error("truncated header");
+  const h = JSON.parse(buf.toString("utf8", SHARD_PRELUDE, SHARD_PRELUDE + headerLength));
   if (h.format !== FORMAT) throw new OtherFormatError(`format ${h.format}, expected ${FORMAT}`);
-  const start = align(MAGIC.length + 4 + headerLength);
+  const start = align(SHARD_PRELUDE + headerLength);
   const sections = h.sections as Section[];
   const last = sections.at(-1);
   const end = last
     ? align(last.offset + last.length * (KINDS[last.kind]?.BYTES_PER_ELEMENT ?? 0))
     : 0;
-  if (start + end + 4 !== buf.length) throw new Error("truncated or padded file");
-  if (crc32(buf.subarray(0, buf.length - 4)) !== buf.readUInt32LE(buf.length - 4))
-    throw new Error("checksum mismatch");
+  if (start + end + SHARD_TRAILER !== read.length) throw new Error("truncated or padded file");
+  const bodyBytes = sections.find((s) => s.name === BODY_BYTES);
+  if (!bodyBytes || start + bodyBytes.offset !== bodiesFrom) throw new Error("bad body start");
+  if (!whole && buf.length !== bodiesFrom) throw new Error("read up to the wrong place");
+  const checked = whole
+    ? crc32(buf.subarray(0, buf.length - 4)) === buf.readUInt32LE(buf.length - 4)
+    : crc32(buf) === read.trailer.readUInt32LE(0);
+  if (!checked) throw new Error("checksum mismatch");
   // The segment's arrays stay in service: they get their own copy, which is also aligned memory
   // whatever the file buffer's offset. The packed results and bodies are read once, so they are
   // views on `buf` itself when it is aligned (a copy of 2 MB a shard was external memory that
@@ -207,12 +247,16 @@ export function decodeShard(
   const index = alloc(firstPacked);
   index.set(buf.subarray(start, start + firstPacked));
   const packedAt = buf.byteOffset + start + firstPacked;
+  // What was read of the data: all of it, or up to the bodies' bytes.
+  const dataEnd = whole ? end : bodiesFrom - start;
   const results =
     packedAt % 8 === 0
-      ? new Uint8Array(buf.buffer, packedAt, end - firstPacked)
-      : Uint8Array.from(buf.subarray(start + firstPacked, start + end));
+      ? new Uint8Array(buf.buffer, packedAt, dataEnd - firstPacked)
+      : Uint8Array.from(buf.subarray(start + firstPacked, start + dataEnd));
   const arrays = new Map<string, Typed>();
   for (const s of sections) {
+    // Without the bodies' bytes, only their table (bodies.at) is read.
+    if (!whole && start + s.offset >= bodiesFrom) continue;
     const Ctor = KINDS[s.kind];
     const own = s.offset < firstPacked ? index : results;
     const at = s.offset < firstPacked ? s.offset : s.offset - firstPacked;
@@ -259,7 +303,7 @@ export function decodeShard(
     shapes: h.extractionShapes,
   };
   const articles = ArticleTable.read(h.articles, segment.ids, get("articles.stat"));
-  const bodies = storedBodies(get("bodies.at"), sections, start, articles.hash.length, buf);
+  const bodies = storedBodies(get("bodies.at"), sections, start, articles.hash.length, buf, whole);
   const vocabulary = h.vocabulary as VocabularyStamp;
   if (typeof vocabulary?.id !== "string" || !Number.isInteger(vocabulary.size))
     throw new Error("no vocabulary stamp");
@@ -316,6 +360,7 @@ function storedBodies(
   start: number,
   count: number,
   bytes: Uint8Array,
+  whole: boolean,
 ): StoredBodies {
   if (table.length !== count * 4) throw new Error("bodies do not match the articles");
   const group = (name: string) => {
@@ -335,7 +380,7 @@ function storedBodies(
     at[i * 4 + 1] = (groupAt[g] as number) + from;
     at[i * 4 + 2] = (groupAt[g] as number) + to;
   }
-  return { at, bytes };
+  return { at, bytes: whole ? bytes : null };
 }
 
 /** A shard written by code with another file layout: once per upgrade, not a damaged file. */

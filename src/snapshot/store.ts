@@ -13,6 +13,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  readSync,
   renameSync,
   unlinkSync,
   writeSync,
@@ -23,14 +24,17 @@ import type { SegmentData } from "../search/segment.ts";
 import type { ArticleTable } from "./article-columns.ts";
 import { type ShardBodies, storedCutter } from "./bodies.ts";
 import { type ArticleResults, unpackResults } from "./compact.ts";
-import { readToEnd } from "./folder.ts";
 import {
   align,
   type DecodedShard,
   decodeShard,
   encodeShard,
   OtherFormatError,
+  SHARD_PRELUDE,
+  SHARD_TRAILER,
   type ShardFile,
+  type ShardRead,
+  shardPrelude,
 } from "./format.ts";
 import type { Versions } from "./version.ts";
 
@@ -152,29 +156,32 @@ export async function loadSnapshot(
     let results: (ArticleResults | null)[] | null = null;
     let bodies: ShardBodies;
     try {
-      const read = readInto(join(dir, file), bytes);
+      // With the values cut from the bodies left packed, the bodies' bytes are not read now.
+      const { read, ino } = readInto(join(dir, file), bytes, !deferred);
       bytes = read.bytes;
-      shard = decodeShard(bytes, indexFor);
+      shard = decodeShard(read, indexFor);
       if (shard.key !== key) throw new Error(`holds shard ${shard.key}`);
       const { articles } = shard;
       const stored = shard.bodies;
       articles.intern(intern);
-      if (shard.versions.extract === versions.extract)
-        results = unpackResults(
-          shard.extractions,
-          articles.length,
-          (i) => (wanted(articles.file[i] as string) ? storedCutter(stored, i) : undefined),
-          deferred ?? undefined,
-          tokensFor,
-        );
       bodies = {
         path: join(dir, file),
-        ino: read.ino,
-        size: bytes.length,
+        ino,
+        size: read.length,
         at: stored.at,
         hashes: articles.hash,
         knowledgeDir,
       };
+      const shardBodies = bodies;
+      if (shard.versions.extract === versions.extract)
+        results = unpackResults(
+          shard.extractions,
+          articles.length,
+          (i) =>
+            wanted(articles.file[i] as string) ? storedCutter(stored, i, shardBodies) : undefined,
+          deferred ?? undefined,
+          tokensFor,
+        );
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       const message = (e as Error).message;
@@ -298,21 +305,42 @@ function interner(): (s: string) => string {
 }
 
 /**
- * Reads a file into `previous` when it fits (the whole buffer the bytes of the previous read are
- * a view on). A new buffer per shard file was external memory V8 counts toward its next full
- * collection: with 351 shards of 100,000 articles, 14 collections of the growing heap took 3.5 s
- * of a 7 s load (issue 9).
+ * Reads a shard file into `previous` when it fits (the whole buffer the bytes of the previous read
+ * are a view on): all of it, or (`whole` false) up to its bodies' bytes, about half of it, which
+ * a restart that leaves the values cut from them packed does not need (issue 9). A new buffer per
+ * shard file was external memory V8 counts toward its next full collection: with 351 shards of
+ * 100,000 articles, 14 collections of the growing heap took 3.5 s of a 7 s load.
  */
-function readInto(path: string, previous: Buffer | undefined): { bytes: Buffer; ino: number } {
+function readInto(
+  path: string,
+  previous: Buffer | undefined,
+  whole: boolean,
+): { read: ShardRead; ino: number } {
   const fd = openSync(path, "r");
   try {
     const { size, ino } = fstatSync(fd);
+    const prelude = Buffer.alloc(SHARD_PRELUDE);
+    const trailer = Buffer.alloc(SHARD_TRAILER);
+    if (
+      size < SHARD_PRELUDE + SHARD_TRAILER ||
+      readSync(fd, prelude, 0, SHARD_PRELUDE, 0) !== SHARD_PRELUDE ||
+      readSync(fd, trailer, 0, SHARD_TRAILER, size - SHARD_TRAILER) !== SHARD_TRAILER
+    )
+      throw new Error("truncated file");
+    const { bodiesFrom } = shardPrelude(prelude);
+    const length = whole || bodiesFrom > size ? size : bodiesFrom;
     // Its own memory, so offset 0 and aligned for typed views.
     const buffer =
-      previous && previous.buffer.byteLength > size
+      previous && previous.buffer.byteLength > length
         ? Buffer.from(previous.buffer)
-        : Buffer.allocUnsafeSlow(Math.max(size + 1, 2 * (previous?.buffer.byteLength ?? 0)));
-    return { bytes: readToEnd(fd, buffer), ino };
+        : Buffer.allocUnsafeSlow(Math.max(length + 1, 2 * (previous?.buffer.byteLength ?? 0)));
+    const bytes = buffer.subarray(0, length);
+    for (let n = 0; n < length; ) {
+      const r = readSync(fd, bytes, n, length - n, n);
+      if (r === 0) throw new Error("truncated file");
+      n += r;
+    }
+    return { read: { bytes, length: size, trailer }, ino };
   } finally {
     closeSync(fd);
   }

@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 
 /** Bumped when the shard file layout itself changes. */
-export const FORMAT = 8;
+export const FORMAT = 9;
 
 const SRC = resolve(import.meta.dirname, "..");
 /**

@@ -8,6 +8,7 @@ import {
   cpSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
   unlinkSync,
   utimesSync,
@@ -497,7 +498,7 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
     expect(warm.stats).toMatchObject({ read: 54, parsed: 1, fromCache: 53, extracted: 0 });
   });
 
-  it("rebuilds a shard whose bytes were damaged anywhere, so no snippet comes from a damaged body", async () => {
+  it("rebuilds a shard damaged before its bodies, and reads a damaged body from its article file, so no snippet comes from damaged bytes", async () => {
     const dir = knowledgeFolder();
     const cacheDir = tempDir("snap-cache");
     const opts = { cacheDir, workers: 0, settledMs: 0 };
@@ -506,18 +507,38 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
       (f) => f.startsWith("shard-") && readFileSync(join(cacheDir, f)).includes("eerily quiet"),
     );
     if (!shard) throw new Error("no shard holds the bundled article");
-    const bytes = readFileSync(join(cacheDir, shard));
-    const at = bytes.lastIndexOf("eerily quiet");
-    bytes.write("E", at, "latin1");
-    writeFileSync(join(cacheDir, shard), bytes);
-
+    const path = join(cacheDir, shard);
+    const good = readFileSync(path);
+    // A byte of a body: a restart that reads the file only up to its bodies does not see it; the
+    // body fails its own check when read, and comes from the article file.
+    const body = Buffer.from(good);
+    body.write("E", body.lastIndexOf("eerily quiet"), "latin1");
+    writeFileSync(path, body);
+    const damagedBody = await openLogged(dir, opts);
+    expect(damagedBody.stats.views).toBe("kept");
+    expect(damagedBody.stats.shardsBuilt).toBe(0);
+    const hit = ask({ kb: damagedBody.kb, now: NOW }, "eerily quiet");
+    expect(hit.items[0]?.citations[0]?.snippet).toContain("eerily quiet");
+    expect(answers(damagedBody.kb)).toEqual(answers(openKnowledge(dir)));
+    // Without kept views every result is cut from the bodies at load: the file is read whole,
+    // its whole check fails, and the shard is rebuilt.
+    rmSync(join(cacheDir, "views.bin"));
+    const whole = await openLogged(dir, opts);
+    expect(whole.logged).toContain(
+      `snapshot: shard ${shard.slice(6, -4)}: corrupt (checksum mismatch); rebuilt from the articles`,
+    );
+    expect(whole.stats.shardsBuilt).toBe(1);
+    // A byte before the bodies (their table, the packed results, the index): the file's check
+    // up to its bodies fails, and the shard is rebuilt from the articles.
+    const before = Buffer.from(good);
+    const bodiesFrom = before.readUInt32LE(12);
+    before.writeUInt8(before.readUInt8(bodiesFrom - 16) ^ 1, bodiesFrom - 16);
+    writeFileSync(path, before);
     const { logged, ...warm } = await openLogged(dir, opts);
     expect(logged).toContain(
       `snapshot: shard ${shard.slice(6, -4)}: corrupt (checksum mismatch); rebuilt from the articles`,
     );
     expect(warm.stats.shardsBuilt).toBe(1);
-    const hit = ask({ kb: warm.kb, now: NOW }, "eerily quiet");
-    expect(hit.items[0]?.citations[0]?.snippet).toContain("eerily quiet");
     expect(answers(warm.kb)).toEqual(answers(openKnowledge(dir)));
   });
 
