@@ -2,9 +2,10 @@
  * One shard file: a small JSON header (versions, the articles' front matter and content hashes
  * as columns, the vocabulary its term ids are of, the extraction results' string and shape
  * tables), then the segment's typed arrays (its terms as those ids, store.ts), the packed extraction
- * results (compact.ts) and the articles' bodies as raw bytes, and a CRC-32 of all that. Typed
- * arrays load as views on the file's bytes, with no parsing, and nothing passes through one
- * huge string, so no shard nears V8's string limit.
+ * results (compact.ts) and the articles' bodies as raw bytes, and two CRC-32s: of all before the
+ * bodies' bytes (a restart that leaves the values cut from the bodies packed reads only that
+ * part), and of all. Typed arrays load as views on the file's bytes, with no parsing, and nothing
+ * passes through one huge string, so no shard nears V8's string limit.
  *
  * The bodies are here so that a restart need not read 100,000 article files (issue 9): a file
  * whose stat is unchanged is not opened (folder.ts). They are not decoded on load: an article
