@@ -46,10 +46,16 @@ export interface ShardRead {
   trailer: Buffer;
 }
 
-/** The header's length and where the bodies' bytes start, from a file's first SHARD_PRELUDE bytes. */
+/**
+ * The header's length and where the bodies' bytes start, from a file's first SHARD_PRELUDE bytes.
+ * Before format 9 the header itself came where the bodies' start now is: its "{" cannot be the
+ * first byte of that start, a multiple of 8.
+ */
 export function shardPrelude(buf: Buffer): { headerLength: number; bodiesFrom: number } {
   if (buf.length < SHARD_PRELUDE || buf.toString("latin1", 0, MAGIC.length) !== MAGIC)
     throw new Error("not a shard file (bad magic)");
+  if (buf[MAGIC.length + 4] === 0x7b)
+    throw new OtherFormatError(`a format before 9, expected ${FORMAT}`);
   return {
     headerLength: buf.readUInt32LE(MAGIC.length),
     bodiesFrom: buf.readUInt32LE(MAGIC.length + 4),

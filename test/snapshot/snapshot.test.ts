@@ -498,6 +498,27 @@ describe("snapshot of extractions and index, keyed by content hash", () => {
     expect(warm.stats).toMatchObject({ read: 54, parsed: 1, fromCache: 53, extracted: 0 });
   });
 
+  it("reports a shard written before format 9 (its header where the bodies' start now is) as another format, and rebuilds it", async () => {
+    const dir = knowledgeFolder();
+    const cacheDir = tempDir("snap-cache");
+    const opts = { cacheDir, workers: 0, settledMs: 0 };
+    await openKnowledgeCached(dir, opts);
+    const shard = readdirSync(cacheDir).find((f) => f.startsWith("shard-"));
+    if (!shard) throw new Error("no shard");
+    const bytes = readFileSync(join(cacheDir, shard));
+    // The magic and the header's length, then the header at once, as format 8 wrote it.
+    writeFileSync(
+      join(cacheDir, shard),
+      Buffer.concat([bytes.subarray(0, 12), bytes.subarray(16)]),
+    );
+    const { logged, ...warm } = await openLogged(dir, opts);
+    expect(logged).toContain(
+      `snapshot: shard ${shard.slice(6, -4)}: written in another file format (a format before 9, expected ${FORMAT}); rebuilt from the articles`,
+    );
+    expect(warm.stats.shardsBuilt).toBe(1);
+    expect(answers(warm.kb)).toEqual(answers(openKnowledge(dir)));
+  });
+
   it("rebuilds a shard damaged before its bodies, and reads a damaged body from its article file, so no snippet comes from damaged bytes", async () => {
     const dir = knowledgeFolder();
     const cacheDir = tempDir("snap-cache");
