@@ -17,7 +17,7 @@ import {
   readyToAnswer,
   warmAnswerViewsInTurns,
 } from "../../src/answer/views/warm.ts";
-import { knowledgeEvents, mergedEvents } from "../../src/extract/events/index.ts";
+import { currentEvents, knowledgeEvents } from "../../src/extract/events/index.ts";
 import { boardOf } from "../../src/extract/tariffs/board.ts";
 import { coverageFacts } from "../../src/extract/tariffs/coverage.ts";
 import { tariffFacts } from "../../src/extract/tariffs/facts.ts";
@@ -128,7 +128,7 @@ describe("views recomputed after a change, 200 synthetic articles", () => {
     expect(turns).toBeGreaterThanOrEqual(total - ANSWER_VIEWS.length);
     expect(views(kb)).toEqual(views(fresh(kb)));
     // The warming's values are the ones kept: the answer layouts are built on them.
-    expect(eventsView(kb).events).toBe(mergedEvents(kb));
+    expect(eventsView(kb).events).toBe(currentEvents(kb));
     expect(quotesView(kb).directory).toBe(directory(kb));
   });
 

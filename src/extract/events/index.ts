@@ -33,11 +33,6 @@ export function knowledgeEvents(kb: KnowledgeBase): DatedEvent[] {
   return runSteps(knowledgeEventsInSteps(kb)).all();
 }
 
-/** The merged events as MergedEvents: what the events view reads without making every event. */
-export function mergedEvents(kb: KnowledgeBase): MergedEvents {
-  return runSteps(knowledgeEventsInSteps(kb));
-}
-
 export function knowledgeEventsInSteps(kb: KnowledgeBase): Steps<MergedEvents> {
   return kb.derivedInSteps("events", function* (k) {
     const mentions: EventMention[] = [];

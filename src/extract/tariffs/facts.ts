@@ -168,11 +168,6 @@ export function tariffFacts(kb: KnowledgeBase): TariffFact[] {
   return runSteps(tariffFactsInSteps(kb)).all();
 }
 
-/** The facts newest first, as OrderedFacts: what the boards read without making every fact. */
-export function orderedFacts(kb: KnowledgeBase): OrderedFacts {
-  return runSteps(tariffFactsInSteps(kb));
-}
-
 export function tariffFactsInSteps(kb: KnowledgeBase): Steps<OrderedFacts> {
   const of = factsOf(kb);
   return kb.derivedInSteps(of.key, function* () {
