@@ -221,13 +221,6 @@ export class KnowledgeBase {
     this.seedPerArticle(key, article, later);
   }
 
-  /** Makes a value seeded to be made later now, if it is still waiting (failing, it is computed when asked for). */
-  makeLater(key: string, article: Article): void {
-    const k = this.keyAt.get(key);
-    const hit = k === undefined ? NONE : this.valueAt(article, k);
-    if (hit instanceof Later) this.settle(article, k as number, hit);
-  }
-
   /**
    * Makes a value seeded to be made later with `make` instead of its own maker, if it is still
    * waiting: what holds many such values can make them together more cheaply (packed.ts). Should

@@ -9,12 +9,12 @@
  * content hash it was restored by. Failing both, reading the body throws, naming both reasons:
  * the bot says it cannot show the article rather than show words it cannot vouch for.
  */
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, openSync } from "node:fs";
 import { crc32 } from "node:zlib";
 import { type Article, parseArticle } from "../knowledge/article.ts";
 import { keep } from "../lists.ts";
 import { type Cutter, cutFrom, utf8Range } from "./compact.ts";
-import { readArticleFile } from "./folder.ts";
+import { readArticleFile, readFully } from "./folder.ts";
 import { type ArticleMeta, BEYOND_LATIN1, type StoredBodies } from "./format.ts";
 
 /** One shard file as it was read and checked, and where in it each body is. */
@@ -93,13 +93,8 @@ function bodyBytes(shard: ShardBodies, i: number): Buffer {
   const { at } = shard;
   const from = at[i * 4 + 1] as number;
   const length = (at[i * 4 + 2] as number) - from;
-  const fd = fdOf(shard);
   const bytes = Buffer.allocUnsafe(length);
-  for (let n = 0; n < length; ) {
-    const r = readSync(fd, bytes, n, length - n, from + n);
-    if (r === 0) throw new Error("the shard file ends early");
-    n += r;
-  }
+  if (!readFully(fdOf(shard), bytes, from)) throw new Error("the shard file ends early");
   if (crc32(bytes) !== at[i * 4 + 3]) throw new Error("checksum mismatch");
   return bytes;
 }
@@ -172,12 +167,8 @@ export function readShardFile(shard: ShardBodies): StoredBodies | null {
     const s = fstatSync(fd);
     if (s.ino !== shard.ino || s.size !== shard.size) return null;
     if (whole.length < s.size) whole = Buffer.allocUnsafeSlow(s.size);
-    for (let n = 0; n < s.size; ) {
-      const r = readSync(fd, whole, n, s.size - n, n);
-      if (r === 0) return null;
-      n += r;
-    }
-    return { at: shard.at, bytes: whole.subarray(0, s.size) };
+    const bytes = whole.subarray(0, s.size);
+    return readFully(fd, bytes, 0) ? { at: shard.at, bytes } : null;
   } finally {
     closeSync(fd);
   }

@@ -138,6 +138,16 @@ export function readArticleFile(
   }
 }
 
+/** Fills `bytes` from the open file at `position`; false when the file ends first. */
+export function readFully(fd: number, bytes: Uint8Array, position: number): boolean {
+  for (let n = 0; n < bytes.length; ) {
+    const r = readSync(fd, bytes, n, bytes.length - n, position + n);
+    if (r === 0) return false;
+    n += r;
+  }
+  return true;
+}
+
 /**
  * Reads an open file to its end into `buffer`, or into a larger one when the file outgrows it;
  * returns the bytes read, a view at the start of the buffer used.

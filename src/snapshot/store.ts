@@ -13,7 +13,6 @@ import {
   openSync,
   readdirSync,
   readFileSync,
-  readSync,
   renameSync,
   unlinkSync,
   writeSync,
@@ -24,6 +23,7 @@ import type { SegmentData } from "../search/segment.ts";
 import type { ArticleTable } from "./article-columns.ts";
 import { type ShardBodies, storedCutter } from "./bodies.ts";
 import { type ArticleResults, unpackResults } from "./compact.ts";
+import { readFully } from "./folder.ts";
 import {
   align,
   type DecodedShard,
@@ -323,8 +323,8 @@ function readInto(
     const trailer = Buffer.alloc(SHARD_TRAILER);
     if (
       size < SHARD_PRELUDE + SHARD_TRAILER ||
-      readSync(fd, prelude, 0, SHARD_PRELUDE, 0) !== SHARD_PRELUDE ||
-      readSync(fd, trailer, 0, SHARD_TRAILER, size - SHARD_TRAILER) !== SHARD_TRAILER
+      !readFully(fd, prelude, 0) ||
+      !readFully(fd, trailer, size - SHARD_TRAILER)
     )
       throw new Error("truncated file");
     const { bodiesFrom } = shardPrelude(prelude);
@@ -335,11 +335,7 @@ function readInto(
         ? Buffer.from(previous.buffer)
         : Buffer.allocUnsafeSlow(Math.max(length + 1, 2 * (previous?.buffer.byteLength ?? 0)));
     const bytes = buffer.subarray(0, length);
-    for (let n = 0; n < length; ) {
-      const r = readSync(fd, bytes, n, length - n, n);
-      if (r === 0) throw new Error("truncated file");
-      n += r;
-    }
+    if (!readFully(fd, bytes, 0)) throw new Error("truncated file");
     return { read: { bytes, length: size, trailer }, ino };
   } finally {
     closeSync(fd);

@@ -349,7 +349,8 @@ export function restoreFacts(kb: KnowledgeBase, columns: FactColumns): string | 
     if (!(s >= 0 && s < sectors.length && b >= -1 && b < bases.length))
       return `fact ${i} has no sector or basis`;
   }
-  kb.seedDerived(factsOf(kb).key, new OrderedFacts(factsOf(kb), articles, columns));
+  const of = factsOf(kb);
+  kb.seedDerived(of.key, new OrderedFacts(of, articles, columns));
   return null;
 }
 
