@@ -17,6 +17,7 @@ import type { KnowledgeBase } from "../knowledge/base.ts";
 import { pubDateMidpoint } from "../knowledge/pubdate.ts";
 import { Normalizer } from "./analyze.ts";
 import { type Candidate, Collector } from "./collect.ts";
+import { articleLocator, WordPlaces } from "./near.ts";
 import { tokenize } from "./normalize.ts";
 import { expand } from "./plan.ts";
 import { type Emit, Scorer, type ShardOutcome, type ShardQuery } from "./score.ts";
@@ -66,6 +67,8 @@ export class PassageIndex {
   private readonly normalizer: Normalizer;
   private readonly shards: ShardSet;
   private readonly scorer: Scorer;
+  /** Where each article is among the shards, for `places`; made again when the shards change. */
+  private located: { shards: readonly Shard[]; locator: Map<string, number> } | undefined;
 
   constructor(
     private readonly kb: KnowledgeBase,
@@ -104,6 +107,13 @@ export class PassageIndex {
       .filter((t) => /^\p{Lu}/u.test(t))
       .map((t) => this.normalize(t))
       .filter((t): t is string => t !== null);
+  }
+
+  /** Where a normalized term occurs in the articles' text (near.ts). */
+  places(term: string): WordPlaces {
+    const shards = this.shards.refresh();
+    if (this.located?.shards !== shards) this.located = { shards, locator: articleLocator(shards) };
+    return new WordPlaces(shards, this.located.locator, this.shards.vocab.id(term));
   }
 
   has(term: string): boolean {

@@ -25,15 +25,16 @@ const SNAPSHOT_CODE = [
   "snapshot/version.ts",
 ];
 /**
- * Search modules read only when a question is asked (query planning, scoring, collecting): what
- * a shard's index holds does not depend on them, so a change to ranking does not make the next
- * start rebuild every shard's index (minutes at 100,000 articles). No module that builds, saves
- * or loads an index imports them (test/snapshot/version.test.ts).
+ * Search modules read only when a question is asked (query planning, scoring, collecting, words
+ * near a sentence): what a shard's index holds does not depend on them, so a change to ranking
+ * does not make the next start rebuild every shard's index (minutes at 100,000 articles). No
+ * module that builds, saves or loads an index imports them (test/snapshot/version.test.ts).
  */
 export const QUESTION_TIME_CODE: readonly string[] = [
   "search/plan.ts",
   "search/score.ts",
   "search/collect.ts",
+  "search/near.ts",
 ];
 const INDEX_CODE = [
   "search",
