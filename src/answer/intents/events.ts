@@ -10,10 +10,8 @@ import { type Day, dayNumber, dayOfInstant } from "../../extract/dates/day.ts";
 import { formatResolved } from "../../extract/dates/format.ts";
 import { statusOf } from "../../extract/events/index.ts";
 import type { EventWithStatus } from "../../extract/events/types.ts";
-import type { Article } from "../../knowledge/article.ts";
 import type { KnowledgeBase } from "../../knowledge/base.ts";
 import { formatPubDate } from "../../knowledge/pubdate.ts";
-import { type Sentence, sentences } from "../../text/passages.ts";
 import { cite } from "../cite.ts";
 import { makeAnswer } from "../freshness.ts";
 import type { Intent } from "../intent.ts";
@@ -29,6 +27,7 @@ import {
   startingAfter,
 } from "../views/events.ts";
 import { ascending, descending, runLength, take } from "../views/merge.ts";
+import { namesMatcher } from "./event-names.ts";
 import { type EventsQuery, readEventsQuery } from "./events-query.ts";
 
 /** How many past events follow the upcoming ones ("recent past"). */
@@ -42,8 +41,6 @@ const RECENT_PAST = 6;
 const SECTION_CAP = 20;
 /** A timeline shows the newest-dated events, oldest first: the end of the story, readable. */
 const TIMELINE_CAP = 50;
-/** Sentences either side of a mention that count as its context for names ("his U.S. counterpart"). */
-const CONTEXT_SENTENCES = 2;
 
 /** What a section shows, for the notice: how many, of how many (undefined: more, not counted). */
 interface Shown {
@@ -223,49 +220,21 @@ export function noteOf(e: EventWithStatus): string {
 }
 
 /**
- * Whether an event (by index) has every topic word and every name, as words starting at a word
- * boundary in its lowercased text, or for a name in its mentions' surrounding sentences. The
- * patterns are compiled once per question; the kinds are chosen by the runs walked, not here.
+ * Whether an event (by index) has every topic word, as words starting at a word boundary in its
+ * lowercased text, and names everyone asked about (event-names.ts). The patterns are compiled
+ * once per question; the kinds are chosen by the runs walked, not here.
  */
 function matcher(kb: KnowledgeBase, v: EventsView, q: EventsQuery): (i: number) => boolean {
   const topic = q.topic.map(wordPattern);
-  const names = q.names.map((n) => wordPattern(n.toLowerCase()));
-  if (!topic.length && !names.length) return () => true;
+  const names = q.names.length ? namesMatcher(kb, v, q.names) : null;
+  if (!topic.length) return names ?? (() => true);
   return (i) => {
+    if (names && !names(i)) return false;
     const said = v.said(i);
-    if (!topic.every((re) => re.test(said))) return false;
-    if (!names.length) return true;
-    const context = v.events
-      .at(i)
-      .mentions.map((m) => contextOf(kb, m.articleId, m.start))
-      .join(" ")
-      .toLowerCase();
-    return names.every((re) => re.test(said) || re.test(context));
+    return topic.every((re) => re.test(said));
   };
 }
 
 function wordPattern(word: string): RegExp {
   return new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`, "u");
-}
-
-/**
- * Each article's sentences, split once for the context of its mentions. Kept here rather than
- * as one of the knowledge base's per-article values, which a snapshot saves: a question that
- * added one made the next save rewrite every shard holding such an article.
- */
-const sentencesOf = new WeakMap<Article, readonly Readonly<Sentence>[]>();
-
-/** The sentences around a mention: who "his U.S. counterpart" is is often said just after. */
-function contextOf(kb: KnowledgeBase, articleId: string, start: number): string {
-  const article = kb.get(articleId);
-  if (!article) return "";
-  let all = sentencesOf.get(article);
-  if (!all) {
-    all = sentences(article.body);
-    sentencesOf.set(article, all);
-  }
-  const i = all.findIndex((s) => s.start === start);
-  const from = all[Math.max(0, i - CONTEXT_SENTENCES)];
-  const to = all[Math.min(all.length - 1, i + CONTEXT_SENTENCES)];
-  return from && to ? article.body.slice(from.start, to.end) : "";
 }

@@ -80,6 +80,7 @@ export interface EventColumns extends EventDays {
 export class MergedEvents {
   private readonly made: (DatedEvent | undefined)[];
   private list: DatedEvent[] | undefined;
+  private byArticle: Map<string, number[]> | undefined;
   /** Where restored events' mentions are (`kept`), and per event where its own start. */
   private readonly restored:
     | { kb: KnowledgeBase; articles: readonly Article[]; kept: EventColumns; starts: Int32Array }
@@ -137,6 +138,48 @@ export class MergedEvents {
     const e = toEvent(ordered);
     this.made[i] = e;
     return e;
+  }
+
+  /**
+   * The events with a mention in the article, ascending, from a list of every event's articles
+   * made on first use (from the kept columns, without making the events): a question naming
+   * people starts from the articles that name them, and making every event to look at its
+   * mentions took 1.4 s at 100,000 articles (issue 9).
+   */
+  eventsIn(articleId: string): readonly number[] {
+    if (!this.byArticle) {
+      const byArticle = new Map<string, number[]>();
+      const add = (id: string, i: number) => {
+        let list = byArticle.get(id);
+        if (!list) {
+          list = [];
+          byArticle.set(id, list);
+        }
+        if (list[list.length - 1] !== i) list.push(i);
+      };
+      const restored = this.restored;
+      for (let i = 0; i < this.length; i++) {
+        if (!restored) for (const m of this.at(i).mentions) add(m.articleId, i);
+        else
+          for (let k = restored.starts[i] as number; k < (restored.starts[i + 1] as number); k++) {
+            const article = restored.articles[restored.kept.article[k] as number];
+            if (article) add(article.id, i);
+          }
+      }
+      this.byArticle = byArticle;
+    }
+    return this.byArticle.get(articleId) ?? [];
+  }
+
+  /** Whether any of event i's mentions is in an article `test` accepts, without making the event. */
+  anyArticle(i: number, test: (articleId: string) => boolean): boolean {
+    const restored = this.restored;
+    if (this.made[i] || !restored) return this.at(i).mentions.some((m) => test(m.articleId));
+    for (let k = restored.starts[i] as number; k < (restored.starts[i + 1] as number); k++) {
+      const article = restored.articles[restored.kept.article[k] as number];
+      if (article && test(article.id)) return true;
+    }
+    return false;
   }
 
   /** Every event, made once. */
