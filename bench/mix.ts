@@ -1,8 +1,8 @@
 /**
  * The fixed question mix, one to three per kind the desk asks: a sector's status (and every
- * sector's, `/tariffs` alone), a person, "latest on", meetings, a typo, a three-word phrase and a
- * very common word. People are the two most
- * quoted in the corpus itself, so the mix fits the real knowledge and the synthetic archive alike.
+ * sector's, `/tariffs` alone), a person, "latest on", meetings (one naming two people), a typo,
+ * a three-word phrase and a very common word. People are the two most quoted in the corpus
+ * itself, so the mix fits the real knowledge and the synthetic archive alike.
  */
 import type { KnowledgeBase } from "../src/knowledge/base.ts";
 import { directory } from "../src/people/directory.ts";
@@ -26,9 +26,14 @@ export function questionMix(kb: KnowledgeBase): MixQuery[] {
     { kind: "latest", text: "latest on autos" },
     { kind: "meetings", text: "upcoming meetings" },
     { kind: "meetings", text: "when are the next talks" },
+    { kind: "meetings", text: `when do ${people.map(surname).join(" and ")} meet` },
     { kind: "typo", text: "alumnium" },
     { kind: "typo", text: "retaliatoy tariffs on pork" },
     { kind: "phrase", text: "softwood lumber duties" },
     { kind: "common", text: "trade" },
   ];
+}
+
+function surname(p: { name: string }): string {
+  return p.name.split(" ").at(-1) ?? p.name;
 }
