@@ -31,29 +31,25 @@ export function namesMatcher(
   if (!terms.length) return null;
   const places = terms.map((term) => ({ term, at: index.places(term) }));
   const rarest = places.reduce((a, b) => (b.at.passageCount < a.at.passageCount ? b : a));
-  const candidates = new Set<number>();
-  for (const id of rarest.at.articles())
-    for (const i of view.events.eventsIn(id)) candidates.add(i);
-  const judged = new Map<number, boolean>();
+  // A rare name's articles give the events to look at; a common one's (a passage in every
+  // article or more) would be most events, and a question stops after the first few that match.
+  const candidates =
+    rarest.at.passageCount <= kb.size ? new Uint8Array(view.events.length) : undefined;
+  if (candidates)
+    for (const id of rarest.at.articles())
+      for (const i of view.events.eventsIn(id)) candidates[i] = 1;
   return (i) => {
-    if (!candidates.has(i)) return false;
-    let ok = judged.get(i);
-    if (ok === undefined) {
-      // Every name in one of its articles first: that needs no event made, and most fail it.
-      if (!places.every(({ at }) => view.events.anyArticle(i, (id) => at.inArticle(id)))) {
-        judged.set(i, false);
-        return false;
-      }
-      const e = view.events.at(i);
-      let said: Set<string> | undefined;
-      ok = places.every(({ term, at }) => {
-        if (e.mentions.some((m) => at.near(m.articleId, m.start, CONTEXT_SENTENCES))) return true;
-        said ??= new Set(saidBy(e).flatMap(termsOf));
-        return said.has(term);
-      });
-      judged.set(i, ok);
-    }
-    return ok;
+    if (candidates && candidates[i] !== 1) return false;
+    // Every name in one of its articles first: that needs no event made, and most fail it.
+    if (!places.every(({ at }) => view.events.anyArticle(i, (id) => at.inArticle(id))))
+      return false;
+    const e = view.events.at(i);
+    let said: Set<string> | undefined;
+    return places.every(({ term, at }) => {
+      if (e.mentions.some((m) => at.near(m.articleId, m.start, CONTEXT_SENTENCES))) return true;
+      said ??= new Set(saidBy(e).flatMap(termsOf));
+      return said.has(term);
+    });
   };
 }
 
