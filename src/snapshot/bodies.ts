@@ -39,11 +39,11 @@ const places = new WeakMap<object, Place>();
 
 /** The bodies read last, newest last: a question cites a few articles several times. */
 const recent = new Map<object, string>();
-const RECENT = 256;
+const RECENT = 64;
 
 /** Open shard files, least recently used first. */
 const open = new Map<ShardBodies, number>();
-const OPEN = 32;
+const OPEN = 8;
 /** Shard files found replaced: their bodies come from the article files from then on. */
 const replaced = new WeakSet<ShardBodies>();
 
