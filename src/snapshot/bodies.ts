@@ -37,9 +37,16 @@ interface Place {
 
 const places = new WeakMap<object, Place>();
 
-/** The bodies read last, newest last: a question cites a few articles several times. */
+/**
+ * The bodies read last, newest last, up to RECENT_CHARS characters in all (about 2,000 articles
+ * of 600 words, 8 to 16 MB). Counted in characters, not bodies: one answer can cite hundreds of
+ * articles ("when do Dunsmore and Kowalczyk meet" cites 315 at 10,000), and the questions asked
+ * next, or the same one asked again, cite many of them again. Reading them back was two thirds
+ * of that question's time when 64 bodies were kept (issue 9).
+ */
 const recent = new Map<object, string>();
-const RECENT = 64;
+const RECENT_CHARS = 8_000_000;
+let recentChars = 0;
 
 /** Open shard files, least recently used first. */
 const open = new Map<ShardBodies, number>();
@@ -66,7 +73,7 @@ export function storedArticle(
 export function moveBody(article: Article, shard: ShardBodies, i: number): void {
   if (!places.has(article)) return;
   places.set(article, { shard, i });
-  recent.delete(article);
+  forget(article);
 }
 
 function bodyGetter(this: Article): string {
@@ -80,8 +87,25 @@ function bodyGetter(this: Article): string {
   } catch (e) {
     body = fromArticleFile(this.file, place, (e as Error).message);
   }
-  keep(recent, this, body, RECENT);
+  remember(this, body);
   return body;
+}
+
+function remember(article: Article, body: string): void {
+  recent.set(article, body);
+  recentChars += body.length;
+  for (const [oldest, old] of recent) {
+    if (recentChars <= RECENT_CHARS) break;
+    recent.delete(oldest);
+    recentChars -= old.length;
+  }
+}
+
+function forget(article: Article): void {
+  const body = recent.get(article);
+  if (body === undefined) return;
+  recent.delete(article);
+  recentChars -= body.length;
 }
 
 function fromShard({ shard, i }: Place): string {
