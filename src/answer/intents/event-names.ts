@@ -10,7 +10,6 @@
 import type { DatedEvent } from "../../extract/events/types.ts";
 import type { KnowledgeBase } from "../../knowledge/base.ts";
 import { searchIndex } from "../../search/index.ts";
-import { tokenize } from "../../search/normalize.ts";
 import type { EventsView } from "../views/events.ts";
 
 /** Sentences either side of a mention that count as its context for names. */
@@ -23,11 +22,7 @@ export function namesMatcher(
   names: readonly string[],
 ): ((i: number) => boolean) | null {
   const index = searchIndex(kb);
-  const termsOf = (text: string) =>
-    tokenize(text)
-      .map((w) => index.normalize(w))
-      .filter((t): t is string => t !== null);
-  const terms = [...new Set(names.flatMap(termsOf))];
+  const terms = [...new Set(names.flatMap((n) => index.queryTerms(n)))];
   if (!terms.length) return null;
   const places = terms.map((term) => ({ term, at: index.places(term) }));
   const rarest = places.reduce((a, b) => (b.at.passageCount < a.at.passageCount ? b : a));
@@ -47,7 +42,7 @@ export function namesMatcher(
     let said: Set<string> | undefined;
     return places.every(({ term, at }) => {
       if (e.mentions.some((m) => at.near(m.articleId, m.start, CONTEXT_SENTENCES))) return true;
-      said ??= new Set(saidBy(e).flatMap(termsOf));
+      said ??= new Set(saidBy(e).flatMap((t) => index.queryTerms(t)));
       return said.has(term);
     });
   };
